@@ -1,0 +1,123 @@
+import { summarize, type CorpusView, type DocumentSummary } from './corpus';
+import { scanNumbers, type NumberToken } from './numbers/scanner';
+import { RULES } from './rules';
+import type { Report, Rule, RuleContext } from './rules/rule';
+import type { Settings } from './settings';
+import type { SeedDocument } from './text';
+import type { CancellationLike, Family, Finding, Logger, Severity, SeverityLevel } from './types';
+import { silentLogger } from './types';
+
+export interface AnalysisOptions {
+  /** Only run rules of these families (the CLI's `--only`). */
+  families?: readonly Family[];
+  token?: CancellationLike;
+  logger?: Logger;
+}
+
+/** Everything one analysis of one document produced. */
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  findings: Finding[];
+  numbers: readonly NumberToken[];
+  /** What the document contributes to the corpus index. */
+  summary: DocumentSummary;
+}
+
+/** The severity a rule runs at under the settings, or `off`. */
+export function effectiveSeverity(rule: Rule, settings: Settings): SeverityLevel {
+  const own = settings.rules[rule.id];
+  if (own) return own;
+  const family = settings.severity[rule.family];
+  return family === 'default' ? rule.defaultSeverity : family;
+}
+
+/**
+ * Scans the document once and runs every enabled rule over the shared
+ * result. A rule that throws is logged and skipped: one bad rule or document
+ * never takes the others down.
+ */
+export function analyzeDocument(
+  doc: SeedDocument,
+  corpus: CorpusView,
+  settings: Settings,
+  options: AnalysisOptions = {},
+): DocumentAnalysis {
+  const logger = options.logger ?? silentLogger;
+  const numbers = scanNumbers(doc.text);
+  const findings: Finding[] = [];
+  const memo = new Map<string, unknown>();
+  const severities = new Map<string, Severity>();
+  for (const rule of RULES) {
+    if (options.families && !options.families.includes(rule.family)) continue;
+    const level = effectiveSeverity(rule, settings);
+    if (level !== 'off') severities.set(rule.id, level);
+  }
+
+  let current: Rule | undefined;
+  const ctx: RuleContext = {
+    doc,
+    corpus,
+    settings,
+    token: options.token,
+    numbers: () => numbers,
+    shared<T>(key: string, compute: () => T): T {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+    isEnabled: (id) => severities.has(id),
+    report(report: Report) {
+      const rule = current!;
+      findings.push({
+        rule: rule.id,
+        severity: severities.get(rule.id)!,
+        message: report.message,
+        range: doc.range(report.start, report.end),
+        fix: report.fix && {
+          title: report.fix.title,
+          edits: report.fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })),
+        },
+        related: report.related,
+        data: report.data,
+      });
+    },
+  };
+
+  if (settings.enable) {
+    for (const rule of RULES) {
+      if (!severities.has(rule.id)) continue;
+      if (options.token?.isCancellationRequested) break;
+      current = rule;
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        logger.error(`rule ${rule.id} failed on ${doc.uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+    }
+  }
+  findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+  );
+  return { uri: doc.uri, version: doc.version, findings, numbers, summary: summarize(numbers) };
+}
+
+/**
+ * All fixes of a set of findings that can be applied together: sorted, and
+ * a fix whose edits overlap an earlier accepted one is left for a later pass.
+ */
+export function compatibleFixes(findings: readonly Finding[], doc: SeedDocument): Finding[] {
+  const withFix = findings.filter((f) => f.fix && f.fix.edits.length > 0);
+  const spans = withFix.map((f) => {
+    const offsets = f.fix!.edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)]);
+    return { f, start: Math.min(...offsets.map((o) => o[0])), end: Math.max(...offsets.map((o) => o[1])) };
+  });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const accepted: Finding[] = [];
+  let last = -1;
+  for (const s of spans) {
+    if (s.start < last || (s.start === last && s.end === last)) continue;
+    accepted.push(s.f);
+    last = Math.max(last, s.end);
+  }
+  return accepted;
+}
