@@ -3,7 +3,7 @@ import { scanNumbers, type NumberToken } from './numbers/scanner';
 import { RULES } from './rules';
 import type { Report, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
-import type { SeedDocument } from './text';
+import { SeedDocument } from './text';
 import type { CancellationLike, Family, Finding, Logger, Severity, SeverityLevel } from './types';
 import { silentLogger } from './types';
 
@@ -14,14 +14,28 @@ export interface AnalysisOptions {
   logger?: Logger;
 }
 
-/** Everything one analysis of one document produced. */
-export interface DocumentAnalysis {
-  uri: string;
-  version: number;
-  findings: Finding[];
+/**
+ * The corpus-independent part of an analysis: the document scanned once and
+ * what it contributes to the corpus index. Indexing a file costs exactly
+ * this; the rules then run over it without scanning again.
+ */
+export interface PreparedDocument {
+  doc: SeedDocument;
   numbers: readonly NumberToken[];
   /** What the document contributes to the corpus index. */
   summary: DocumentSummary;
+}
+
+/** Everything one analysis of one document produced. */
+export interface DocumentAnalysis extends PreparedDocument {
+  uri: string;
+  version: number;
+  findings: Finding[];
+}
+
+export function prepareDocument(doc: SeedDocument): PreparedDocument {
+  const numbers = scanNumbers(doc.text);
+  return { doc, numbers, summary: summarize(numbers) };
 }
 
 /** The severity a rule runs at under the settings, or `off`. */
@@ -38,13 +52,14 @@ export function effectiveSeverity(rule: Rule, settings: Settings): SeverityLevel
  * never takes the others down.
  */
 export function analyzeDocument(
-  doc: SeedDocument,
+  input: SeedDocument | PreparedDocument,
   corpus: CorpusView,
   settings: Settings,
   options: AnalysisOptions = {},
 ): DocumentAnalysis {
   const logger = options.logger ?? silentLogger;
-  const numbers = scanNumbers(doc.text);
+  const prepared = input instanceof SeedDocument ? prepareDocument(input) : input;
+  const { doc, numbers } = prepared;
   const findings: Finding[] = [];
   const memo = new Map<string, unknown>();
   const severities = new Map<string, Severity>();
@@ -98,7 +113,7 @@ export function analyzeDocument(
   findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
   );
-  return { uri: doc.uri, version: doc.version, findings, numbers, summary: summarize(numbers) };
+  return { ...prepared, uri: doc.uri, version: doc.version, findings };
 }
 
 /**

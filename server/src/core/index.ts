@@ -7,3 +7,4 @@ export * from './analyze';
 export * from './numbers/scanner';
 export { RULES, rulesOf, findRule } from './rules';
 export type { Rule, RuleContext, Report, OffsetEdit } from './rules/rule';
+export * from './fixes';

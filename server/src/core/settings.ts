@@ -37,6 +37,12 @@ export const SETTINGS_SCHEMA = {
     default: 'western',
     description: 'The digit style numbers should be written in; numbers in any other style are flagged and fixed to it.',
   },
+  'boilerplate.fixOnSave': {
+    type: 'boolean',
+    default: false,
+    description:
+      'Let `source.fixAll` (for example `editor.codeActionsOnSave`) delete boilerplate lines. Deletion is destructive, so it is off by default; quick fixes and the CLI still delete on request.',
+  },
   'severity.boilerplate': {
     type: 'string',
     enum: ['default', 'error', 'warning', 'information', 'hint', 'off'],
@@ -91,6 +97,7 @@ export interface Settings {
   severity: Record<Family, SeverityLevel | 'default'>;
   rules: Record<string, SeverityLevel>;
   debounceMs: number;
+  boilerplateFixOnSave: boolean;
 }
 
 const SEVERITY_LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -154,6 +161,7 @@ export function normalizeSettings(input: unknown, problems: string[] = []): Sett
     severity,
     rules,
     debounceMs: Math.max(0, Math.min(5000, debounce)),
+    boilerplateFixOnSave: get('boilerplate.fixOnSave', (v) => typeof v === 'boolean') as boolean,
   };
 }
 

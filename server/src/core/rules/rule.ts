@@ -51,5 +51,10 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** Whether its findings carry a fix. */
   readonly fixable: boolean;
+  /**
+   * Fixes that delete text: they join `source.fixAll` (fix on save) only when
+   * the family is listed in the `fixOnSave` setting.
+   */
+  readonly destructive?: boolean;
   check(ctx: RuleContext): void;
 }

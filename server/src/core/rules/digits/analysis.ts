@@ -82,8 +82,9 @@ const PROBLEM_TEXT: Record<DigitRuleId, string> = {
   'digits/percent-sign': 'uses the other percent sign',
 };
 
-function formatValue(token: NumberToken): string {
-  if (Number.isNaN(token.value)) return '';
+/** The value in Western digits, when the replacement itself does not show it. */
+function formatValue(token: NumberToken, replacement: string): string {
+  if (Number.isNaN(token.value) || /^[%]?[0-9.,]+[%]?$/.test(replacement)) return '';
   return ` (value ${token.value.toLocaleString('en-US', { maximumFractionDigits: 10 })}${token.percent ? '%' : ''})`;
 }
 
@@ -101,7 +102,7 @@ export function reportDigitIssues(ctx: RuleContext, ruleId: DigitRuleId, explain
     ctx.report({
       start: token.start,
       end: token.end,
-      message: `${explain(issue)}${also}: write ${replacement}${formatValue(token)}`,
+      message: `${explain(issue)}${also}: write ${replacement}${formatValue(token, replacement)}`,
       fix: { title: `Write ${token.text} as ${replacement}`, edits: [{ start: token.start, end: token.end, newText: replacement }] },
       data: { value: Number.isNaN(token.value) ? null : token.value, original: token.text, replacement },
     });

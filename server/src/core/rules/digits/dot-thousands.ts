@@ -8,5 +8,5 @@ export const rule: Rule = {
   tags: ['separator', 'ambiguity'],
   defaultSeverity: 'warning',
   fixable: true,
-  check: (ctx) => reportDigitIssues(ctx, 'digits/dot-thousands', (i) => `"${i.token.text}" uses a dot as thousands separator; in Arabic text it reads ${i.token.value.toLocaleString('en-US')}, not ${Number(i.token.text.replace(/[^0-9.]/g, ''))}`),
+  check: (ctx) => reportDigitIssues(ctx, 'digits/dot-thousands', (i) => `"${i.token.text}" uses a dot as thousands separator: in Arabic text it means ${i.token.value.toLocaleString('en-US')}, not ${Number(`${i.token.groups[0]}.${i.token.groups[1]}`)}`),
 };

@@ -1,0 +1,308 @@
+/**
+ * The command-line front end: `check` and `fix` over files and folders, on
+ * the same core as the language server. Output formats and exit codes are a
+ * contract (docs in README.md; JSON shape in domain.md).
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  analyzeDocument,
+  compatibleFixes,
+  CorpusIndex,
+  FAMILIES,
+  fixDocument,
+  normalizeSettings,
+  prepareDocument,
+  SeedDocument,
+  type DocumentAnalysis,
+  type Family,
+  type Finding,
+  type PreparedDocument,
+  type Settings,
+} from '../core';
+import { configFileIn, layerSettings, readConfigFile } from '../node/config';
+import { ChangedOnDiskError, readSeed, walk, writeAtomic } from '../node/files';
+import { VERSION } from '../version';
+import { toJsonReport } from './report';
+
+export interface CliIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const USAGE = `Usage: corpus-lens <command> [paths...] [options]
+
+Commands:
+  check [paths...]   Report findings (default path: seeds)
+  fix [paths...]     Apply every available fix, writing files atomically
+
+Options:
+  --format text|json        Output format for check (default: text)
+  --only FAMILY[,FAMILY]    Only these rule families: ${FAMILIES.join(', ')}
+  --target-style STYLE      Digit style: western, eastern or majority
+  --config FILE             Settings file (default: ./.corpuslens.json if present)
+  --fail-on error|warning   Lowest severity that makes check exit 1 (default: error)
+  --dry-run                 With fix: show what would change, write nothing
+  -h, --help                Show this help
+  -v, --version             Show the version
+
+Exit status: 0 no finding at the fail-on severity, 1 at least one, 2 usage or input errors.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: 'check' | 'fix';
+  paths: string[];
+  format: 'text' | 'json';
+  only?: Family[];
+  failOn: 'error' | 'warning';
+  dryRun: boolean;
+  targetStyle?: string;
+  config?: string;
+}
+
+function parseOptions(argv: string[]): Options | 'help' | 'version' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      only: { type: 'string' },
+      'target-style': { type: 'string' },
+      config: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const [command, ...paths] = positionals;
+  if (command !== 'check' && command !== 'fix') {
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command (check or fix)');
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (command === 'fix' && values.format) throw new UsageError('--format applies to check only');
+  let only: Family[] | undefined;
+  if (values.only !== undefined) {
+    only = values.only.split(',').map((f) => f.trim()) as Family[];
+    const unknown = only.filter((f) => !FAMILIES.includes(f));
+    if (unknown.length || !only.length) throw new UsageError(`--only takes families among ${FAMILIES.join(', ')}; got "${values.only}"`);
+  }
+  const failOn = values['fail-on'] ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not "${failOn}"`);
+  const targetStyle = values['target-style'];
+  if (targetStyle !== undefined && !['western', 'eastern', 'majority'].includes(targetStyle)) {
+    throw new UsageError(`--target-style must be western, eastern or majority, not "${targetStyle}"`);
+  }
+  if (values['dry-run'] && command !== 'fix') throw new UsageError('--dry-run applies to fix only');
+  return {
+    command,
+    paths: paths.length ? paths : ['seeds'],
+    format,
+    only,
+    failOn,
+    dryRun: values['dry-run'] ?? false,
+    targetStyle,
+    config: values.config,
+  };
+}
+
+/** A seed file the run will analyse. */
+interface Input {
+  /** The path as shown to the user: as given, or relative to the cwd. */
+  display: string;
+  absolute: string;
+  bom: boolean;
+  digest: string;
+  prepared: PreparedDocument;
+}
+
+/** Expands the paths into seed files; every problem is one line on stderr. */
+async function collectInputs(opts: Options, io: CliIO, errors: string[]): Promise<Input[]> {
+  const files: { display: string; absolute: string }[] = [];
+  const seen = new Set<string>();
+  const add = (absolute: string, display: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ absolute, display });
+  };
+  for (const given of opts.paths) {
+    const absolute = path.resolve(io.cwd, given);
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (!stat) {
+      errors.push(`${given}: no such file or folder`);
+    } else if (stat.isDirectory()) {
+      let found = 0;
+      for await (const file of walk(absolute, (rel) => /\.(txt|seed)$/i.test(rel))) {
+        add(file, path.relative(io.cwd, file) || file);
+        found++;
+      }
+      if (!found) errors.push(`${given}: folder holds no .txt or .seed files`);
+    } else {
+      add(absolute, given);
+    }
+  }
+  const inputs: Input[] = [];
+  for (const file of files) {
+    const read = await readSeed(file.absolute);
+    if (!read.ok) {
+      errors.push(`${file.display}: ${read.reason}; skipped`);
+      continue;
+    }
+    inputs.push({
+      ...file,
+      bom: read.bom,
+      digest: read.digest,
+      prepared: prepareDocument(new SeedDocument(file.display, read.text)),
+    });
+  }
+  return inputs;
+}
+
+async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise<Settings> {
+  const file = opts.config ? path.resolve(io.cwd, opts.config) : configFileIn(io.cwd);
+  if (opts.config) {
+    const exists = await fs.stat(file).catch(() => undefined);
+    if (!exists) throw new UsageError(`--config ${opts.config}: no such file`);
+  }
+  const config = await readConfigFile(file);
+  errors.push(...config.problems);
+  const flags: Record<string, unknown> = {};
+  if (opts.targetStyle) flags['digits.targetStyle'] = opts.targetStyle;
+  const problems: string[] = [];
+  const settings = normalizeSettings(layerSettings(config.values, flags), problems);
+  errors.push(...problems);
+  return settings;
+}
+
+function buildIndex(inputs: readonly Input[]): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const input of inputs) index.set(input.display, input.prepared.summary);
+  return index;
+}
+
+function formatText(analyses: readonly DocumentAnalysis[]): string {
+  let out = '';
+  for (const a of analyses) {
+    for (const f of a.findings) {
+      out += `${a.uri}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}\n`;
+    }
+  }
+  return out;
+}
+
+function summaryLine(analyses: readonly DocumentAnalysis[], unreadable: number): string {
+  const bySeverity = new Map<string, number>();
+  let total = 0;
+  for (const a of analyses) {
+    for (const f of a.findings) {
+      bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
+      total++;
+    }
+  }
+  const parts = ['error', 'warning', 'information', 'hint']
+    .filter((s) => bySeverity.has(s))
+    .map((s) => `${bySeverity.get(s)} ${s}${bySeverity.get(s)! > 1 && s !== 'information' ? 's' : ''}`);
+  const files = `${analyses.length} file${analyses.length === 1 ? '' : 's'}`;
+  const skipped = unreadable ? `; ${unreadable} input problem${unreadable === 1 ? '' : 's'} (see above)` : '';
+  return `${total} finding${total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''} in ${files}${skipped}`;
+}
+
+function fails(findings: Iterable<Finding>, failOn: Options['failOn']): boolean {
+  for (const f of findings) if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning')) return true;
+  return false;
+}
+
+async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Settings, errors: string[]): Promise<number> {
+  const index = buildIndex(inputs);
+  const analyses = inputs.map((i) => analyzeDocument(i.prepared, index, settings, { families: opts.only }));
+  if (opts.format === 'json') {
+    io.stdout(JSON.stringify(toJsonReport(VERSION, analyses), null, 2) + '\n');
+  } else {
+    io.stdout(formatText(analyses));
+    io.stderr(summaryLine(analyses, errors.length) + '\n');
+  }
+  if (errors.length) return 2;
+  return fails(analyses.flatMap((a) => a.findings), opts.failOn) ? 1 : 0;
+}
+
+async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Settings, errors: string[]): Promise<number> {
+  const index = buildIndex(inputs);
+  let fixedFindings = 0;
+  let changedFiles = 0;
+  let remainingErrors = false;
+  for (const input of inputs) {
+    const result = fixDocument(input.prepared, index, settings, { families: opts.only });
+    remainingErrors ||= fails(result.remaining, 'error');
+    if (!result.applied) continue;
+    if (opts.dryRun) {
+      // What the first pass changes; later passes only follow from it (blank lines a deletion joined).
+      const doc = input.prepared.doc;
+      const first = analyzeDocument(input.prepared, index, settings, { families: opts.only });
+      for (const f of compatibleFixes(first.findings, doc)) {
+        const e = f.fix!.edits[0];
+        const old = doc.text.slice(doc.offsetAt(e.range.start), doc.offsetAt(e.range.end));
+        io.stdout(`${input.display}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${JSON.stringify(old)} -> ${JSON.stringify(e.newText)}\n`);
+      }
+      // A dry run changes nothing: the index goes back to the file as it is on disk.
+      index.set(input.display, input.prepared.summary);
+      fixedFindings += result.applied;
+      changedFiles++;
+      continue;
+    }
+    try {
+      await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest);
+      fixedFindings += result.applied;
+      changedFiles++;
+    } catch (err) {
+      errors.push(err instanceof ChangedOnDiskError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
+      index.set(input.display, input.prepared.summary);
+    }
+  }
+  const verb = opts.dryRun ? 'Would fix' : 'Fixed';
+  io.stderr(
+    `${verb} ${fixedFindings} finding${fixedFindings === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'} (${inputs.length - changedFiles} unchanged)${errors.length ? `; ${errors.length} problem${errors.length === 1 ? '' : 's'} (see above)` : ''}\n`,
+  );
+  if (errors.length) return 2;
+  return remainingErrors ? 1 : 0;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let opts: ReturnType<typeof parseOptions>;
+  try {
+    opts = parseOptions(argv);
+  } catch (err) {
+    io.stderr(`corpus-lens: ${(err as Error).message}\nRun "corpus-lens --help" for usage.\n`);
+    return 2;
+  }
+  if (opts === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (opts === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const errors: string[] = [];
+  let settings: Settings;
+  try {
+    settings = await loadSettings(opts, io, errors);
+  } catch (err) {
+    io.stderr(`corpus-lens: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const inputs = await collectInputs(opts, io, errors);
+  // Input problems go out first, one line each, so they are not lost below a long report.
+  for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);
+  const reported = errors.length;
+  const code = opts.command === 'check' ? await runCheck(opts, io, inputs, settings, errors) : await runFix(opts, io, inputs, settings, errors);
+  for (const e of errors.slice(reported)) io.stderr(`corpus-lens: ${e}\n`);
+  return code;
+}

@@ -1,0 +1,80 @@
+/**
+ * The CLI's JSON report (domain.md, "The CLI's JSON output"). Other tools
+ * parse it: change it only compatibly, and bump `version` semantics with it.
+ */
+import type { DocumentAnalysis, Finding, Range } from '../core';
+
+export interface JsonFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  range: Range;
+  fix?: { title: string; edits: { range: Range; newText: string }[] };
+  related?: { path: string; range: Range; message: string }[];
+}
+
+export interface JsonClaim {
+  range: Range;
+  text: string;
+  event: string;
+  subject: string;
+  qualifier: string;
+  value: number;
+  low: number | null;
+  high: number | null;
+  source: string | null;
+  date: string | null;
+}
+
+export interface JsonConflict {
+  kind: 'conflict' | 'evolving';
+  quantity: string;
+  a: { path: string; range: Range; value: number };
+  b: { path: string; range: Range; value: number };
+  message: string;
+}
+
+export interface JsonReport {
+  tool: 'corpus-lens';
+  version: string;
+  files: { path: string; findings: JsonFinding[]; claims: JsonClaim[] }[];
+  conflicts: JsonConflict[];
+}
+
+function finding(f: Finding): JsonFinding {
+  const out: JsonFinding = { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
+  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits };
+  if (f.related?.length) out.related = f.related.map((r) => ({ path: r.uri, range: r.range, message: r.message }));
+  return out;
+}
+
+/** Claims and conflicts come from analyses that carry them; the report keeps their domain.md fields only. */
+type WithClaims = DocumentAnalysis & { claims?: readonly Partial<JsonClaim>[] };
+
+function claim(c: Partial<JsonClaim>): JsonClaim {
+  return {
+    range: c.range!,
+    text: c.text ?? '',
+    event: c.event!,
+    subject: c.subject!,
+    qualifier: c.qualifier!,
+    value: c.value!,
+    low: c.low ?? null,
+    high: c.high ?? null,
+    source: c.source ?? null,
+    date: c.date ?? null,
+  };
+}
+
+export function toJsonReport(version: string, analyses: readonly DocumentAnalysis[], conflicts: JsonConflict[] = []): JsonReport {
+  return {
+    tool: 'corpus-lens',
+    version,
+    files: analyses.map((a) => ({
+      path: a.uri,
+      findings: a.findings.map(finding),
+      claims: ((a as WithClaims).claims ?? []).map(claim),
+    })),
+    conflicts,
+  };
+}

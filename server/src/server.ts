@@ -1,0 +1,294 @@
+/**
+ * The Corpus Lens language server. Handlers are thin: find the document,
+ * ask the core, convert. Each document version is analysed once; the
+ * debounced publisher and the code actions share that analysis.
+ * Start standalone with `node dist/server.js --stdio`.
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WorkspaceEdit,
+  type CodeAction,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import {
+  analyzeDocument,
+  compatibleFixes,
+  FAMILIES,
+  fixableOnSave,
+  fixDocument,
+  minimalEdit,
+  prepareDocument,
+  SeedDocument,
+  type DocumentAnalysis,
+  type Family,
+  type Logger,
+} from './core';
+import { FIX_ALL_KIND, fixAllAction, quickFix, SOURCE, toDiagnostic } from './diagnostics';
+import { readSeed } from './node/files';
+import { ServerCommands, StatusNotification, type FixCorpusArgs, type FixCorpusResult } from './protocol';
+import { folderFromUri, SettingsCache, type Folder } from './settingsCache';
+import { WorkspaceIndex } from './workspaceIndex';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+const logger: Logger = {
+  info: (m) => connection.console.info(m),
+  warn: (m) => connection.console.warn(m),
+  error: (m) => connection.console.error(m),
+};
+
+let folders: Folder[] = [];
+let initOptions: Record<string, unknown> = {};
+const client = { configuration: false, progress: false, dynamicWatch: false };
+
+const settings = new SettingsCache(connection, () => client.configuration, () => folders, () => initOptions);
+const index = new WorkspaceIndex(connection, settings, (uris) => corpusChanged(uris));
+
+/** Bumped whenever something every analysis depends on changes (settings, corpus-wide answers). */
+let epoch = 0;
+const analyses = new Map<string, { epoch: number; analysis: DocumentAnalysis | undefined }>();
+const timers = new Map<string, NodeJS.Timeout>();
+
+/** Corpus-wide answers the rules depend on; when it changes, open documents are analysed again. */
+function corpusSignature(): string {
+  const totals = index.corpus.digitStyleTotals();
+  return totals.eastern > totals.western ? 'eastern' : 'western';
+}
+let signature = '';
+
+function corpusChanged(_uris: readonly string[]): void {
+  const next = corpusSignature();
+  if (next !== signature) {
+    signature = next;
+    revalidateAll();
+  }
+  sendStatus('ready');
+}
+
+function revalidateAll(): void {
+  epoch++;
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+}
+
+function sendStatus(state: 'indexing' | 'ready'): void {
+  void connection.sendNotification(StatusNotification.type, {
+    state,
+    documents: index.corpus.documentCount(),
+    problems: index.problems.slice(0, 20),
+  });
+}
+
+/** The analysis of a document's current version; computed at most once per version and epoch. */
+async function analysisOf(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
+  const cached = analyses.get(doc.uri);
+  if (cached && cached.epoch === epoch && (!cached.analysis || cached.analysis.version === doc.version)) {
+    if (cached.analysis || analyses.get(doc.uri)?.epoch === epoch) return cached.analysis;
+  }
+  const startEpoch = epoch;
+  const [config, isSeed] = await Promise.all([settings.get(doc.uri), index.isSeed(doc.uri)]);
+  let analysis: DocumentAnalysis | undefined;
+  if (config.enable && (isSeed || doc.languageId === 'seed')) {
+    try {
+      const prepared = prepareDocument(new SeedDocument(doc.uri, doc.getText(), doc.version));
+      index.corpus.set(doc.uri, prepared.summary);
+      analysis = analyzeDocument(prepared, index.corpus, config, { logger });
+    } catch (err) {
+      // One bad document must not take the server down: log it and publish nothing for it.
+      logger.error(`Analysis of ${doc.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  }
+  if (startEpoch === epoch) analyses.set(doc.uri, { epoch, analysis });
+  if (analysis && corpusSignature() !== signature) {
+    signature = corpusSignature();
+    revalidateAll();
+  }
+  return analysis;
+}
+
+async function publish(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const analysis = await analysisOf(doc);
+  // A newer version is on its way; its own run publishes.
+  if (documents.get(uri)?.version !== doc.version) return;
+  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis ? analysis.findings.map(toDiagnostic) : [] });
+}
+
+function schedule(uri: string, delay: number): void {
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      void publish(uri);
+    }, delay),
+  );
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  client.configuration = !!caps.workspace?.configuration;
+  client.progress = !!caps.window?.workDoneProgress;
+  client.dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  initOptions = (params.initializationOptions as Record<string, unknown>) ?? {};
+  if (params.workspaceFolders?.length) folders = params.workspaceFolders.map((f) => folderFromUri(f.uri));
+  else if (params.rootUri) folders = [folderFromUri(params.rootUri)];
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: Object.values(ServerCommands) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'corpus-lens' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusLens' });
+  if (client.dynamicWatch) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{txt,seed}' }, { globPattern: '**/.corpuslens.json' }],
+    });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.map((f) => folderFromUri(f.uri).uri));
+    folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added.map((f) => folderFromUri(f.uri))];
+    settings.clear();
+    void reindex();
+  });
+  void reindex();
+});
+
+async function reindex(): Promise<void> {
+  sendStatus('indexing');
+  await index.indexAll(folders, client.progress);
+}
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  revalidateAll();
+  void reindex();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  if (changes.some((c) => c.uri.endsWith('/.corpuslens.json'))) {
+    settings.clear();
+    revalidateAll();
+    await reindex();
+  }
+  await index.onFileEvents(changes.filter((c) => !c.uri.endsWith('/.corpuslens.json')));
+});
+
+documents.onDidOpen(({ document }) => {
+  index.open.add(document.uri);
+  schedule(document.uri, 0);
+});
+
+documents.onDidChangeContent(async ({ document }) => {
+  const config = await settings.get(document.uri);
+  schedule(document.uri, config.debounceMs);
+});
+
+documents.onDidClose(({ document }) => {
+  clearTimeout(timers.get(document.uri));
+  timers.delete(document.uri);
+  analyses.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  void index.closed(document.uri);
+});
+
+function familyOf(rule: string): Family {
+  return rule.slice(0, rule.indexOf('/')) as Family;
+}
+
+connection.onCodeAction(async ({ textDocument, context }) => {
+  const doc = documents.get(textDocument.uri);
+  if (!doc) return [];
+  const wants = (kind: string) => !context.only || context.only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  const analysis = await analysisOf(doc);
+  if (!analysis) return [];
+  const seed = analysis.doc;
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+    for (const d of ours) {
+      const action = quickFix(doc.uri, d);
+      if (action) actions.push(action);
+    }
+    // "Fix all of this family in the file", for each family the cursor's diagnostics belong to.
+    for (const family of new Set(ours.map((d) => familyOf(String(d.code))))) {
+      const fixes = compatibleFixes(analysis.findings.filter((f) => familyOf(f.rule) === family), seed);
+      if (fixes.length > 1) actions.push(fixAllAction(doc.uri, `Fix all ${fixes.length} ${family} findings in this file`, CodeActionKind.QuickFix, fixes));
+    }
+  }
+  if (context.only && wants(FIX_ALL_KIND)) {
+    const config = await settings.get(doc.uri);
+    const fixes = compatibleFixes(fixableOnSave(analysis.findings, (family) => family === 'boilerplate' && config.boilerplateFixOnSave), seed);
+    if (fixes.length) actions.push(fixAllAction(doc.uri, 'Fix all Corpus Lens findings', FIX_ALL_KIND, fixes));
+  }
+  return actions;
+});
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command === ServerCommands.fixCorpus) return fixCorpus((args?.[0] as FixCorpusArgs | undefined) ?? {});
+  return undefined;
+});
+
+/**
+ * Fixes every seed file of the corpus in one workspace edit, so the editor
+ * can undo it and open documents keep their unsaved text as the base.
+ */
+async function fixCorpus(args: FixCorpusArgs): Promise<FixCorpusResult> {
+  await index.ready();
+  const families = args.families?.filter((f): f is Family => (FAMILIES as readonly string[]).includes(f));
+  const progress = client.progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+  const uris = [...index.corpus.uris()].sort();
+  progress?.begin('Corpus Lens: fixing the corpus', 0, `${uris.length} files`, false);
+  const edit: WorkspaceEdit = { documentChanges: [] };
+  const problems: string[] = [];
+  let fixes = 0;
+  let done = 0;
+  for (const uri of uris) {
+    const open = documents.get(uri);
+    let text = open?.getText();
+    if (text === undefined) {
+      const read = await readSeed(URI.parse(uri).fsPath);
+      if (!read.ok) {
+        problems.push(`${uri}: ${read.reason}`);
+        continue;
+      }
+      text = read.text;
+    }
+    const doc = new SeedDocument(uri, text, open?.version ?? 0);
+    const result = fixDocument(prepareDocument(doc), index.corpus, await settings.get(uri), { families, logger });
+    if (result.applied) {
+      fixes += result.applied;
+      edit.documentChanges!.push({
+        textDocument: { uri, version: open ? open.version : null },
+        edits: [minimalEdit(doc, result.prepared.doc.text)],
+      });
+    }
+    if (++done % 100 === 0) progress?.report(Math.round((done / uris.length) * 100), `${done}/${uris.length} files`);
+  }
+  progress?.done();
+  const files = edit.documentChanges!.length;
+  if (!files) return { files: 0, fixes: 0, applied: true, problems };
+  const result = await connection.workspace.applyEdit({ label: 'Corpus Lens: fix the corpus', edit });
+  if (!result.applied) problems.push(result.failureReason ?? 'the editor did not apply the edit');
+  return { files, fixes, applied: result.applied, problems };
+}
+
+documents.listen(connection);
+connection.listen();
