@@ -49,7 +49,7 @@ const logger: Logger = {
 
 let folders: Folder[] = [];
 let initOptions: Record<string, unknown> = {};
-const client = { configuration: false, progress: false, dynamicWatch: false };
+const client = { configuration: false, progress: false, dynamicWatch: false, workspaceFolders: false };
 
 const settings = new SettingsCache(connection, () => client.configuration, () => folders, () => initOptions);
 const index = new WorkspaceIndex(connection, settings, (uris) => corpusChanged(uris));
@@ -140,6 +140,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.configuration = !!caps.workspace?.configuration;
   client.progress = !!caps.window?.workDoneProgress;
   client.dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  client.workspaceFolders = !!caps.workspace?.workspaceFolders;
   initOptions = (params.initializationOptions as Record<string, unknown>) ?? {};
   if (params.workspaceFolders?.length) folders = params.workspaceFolders.map((f) => folderFromUri(f.uri));
   else if (params.rootUri) folders = [folderFromUri(params.rootUri)];
@@ -161,12 +162,14 @@ connection.onInitialized(() => {
       watchers: [{ globPattern: '**/*.{txt,seed}' }, { globPattern: '**/.corpuslens.json' }],
     });
   }
-  connection.workspace.onDidChangeWorkspaceFolders((event) => {
-    const removed = new Set(event.removed.map((f) => folderFromUri(f.uri).uri));
-    folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added.map((f) => folderFromUri(f.uri))];
-    settings.clear();
-    void reindex();
-  });
+  if (client.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => folderFromUri(f.uri).uri));
+      folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added.map((f) => folderFromUri(f.uri))];
+      settings.clear();
+      void reindex();
+    });
+  }
   void reindex();
 });
 
