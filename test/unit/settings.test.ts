@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, manifestProperties, normalizeSettings, RULES, SETTINGS_SCHEMA } from '../../server/src/core';
 
 describe('settings', () => {
-  it('package.json declares exactly the settings table (run `npm run sync-manifest` after changing it)', () => {
+  it('package.json declares exactly the settings table (run `npm run sync-docs` after changing it)', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     assert.deepEqual(manifest.contributes.configuration.properties, manifestProperties());
   });
