@@ -56,7 +56,7 @@ const index = new WorkspaceIndex(connection, settings, (uris) => corpusChanged(u
 
 /** Bumped whenever something every analysis depends on changes (settings, corpus-wide answers). */
 let epoch = 0;
-const analyses = new Map<string, { epoch: number; analysis: DocumentAnalysis | undefined }>();
+const analyses = new Map<string, { epoch: number; version: number; analysis: Promise<DocumentAnalysis | undefined> }>();
 const timers = new Map<string, NodeJS.Timeout>();
 
 /** Corpus-wide answers the rules depend on; when it changes, open documents are analysed again. */
@@ -88,31 +88,36 @@ function sendStatus(state: 'indexing' | 'ready'): void {
   });
 }
 
-/** The analysis of a document's current version; computed at most once per version and epoch. */
-async function analysisOf(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
+/**
+ * The analysis of a document's current version, computed at most once per
+ * version and epoch: the cache holds the promise, so a code action arriving
+ * while the publisher runs shares its work.
+ */
+function analysisOf(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
   const cached = analyses.get(doc.uri);
-  if (cached && cached.epoch === epoch && (!cached.analysis || cached.analysis.version === doc.version)) {
-    if (cached.analysis || analyses.get(doc.uri)?.epoch === epoch) return cached.analysis;
-  }
-  const startEpoch = epoch;
-  const [config, isSeed] = await Promise.all([settings.get(doc.uri), index.isSeed(doc.uri)]);
-  let analysis: DocumentAnalysis | undefined;
-  if (config.enable && (isSeed || doc.languageId === 'seed')) {
-    try {
-      const prepared = prepareDocument(new SeedDocument(doc.uri, doc.getText(), doc.version));
-      index.corpus.set(doc.uri, prepared.summary);
-      analysis = analyzeDocument(prepared, index.corpus, config, { logger });
-    } catch (err) {
-      // One bad document must not take the server down: log it and publish nothing for it.
-      logger.error(`Analysis of ${doc.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    }
-  }
-  if (startEpoch === epoch) analyses.set(doc.uri, { epoch, analysis });
-  if (analysis && corpusSignature() !== signature) {
-    signature = corpusSignature();
-    revalidateAll();
-  }
+  if (cached && cached.epoch === epoch && cached.version === doc.version) return cached.analysis;
+  const analysis = analyse(doc);
+  analyses.set(doc.uri, { epoch, version: doc.version, analysis });
   return analysis;
+}
+
+async function analyse(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
+  const [config, isSeed] = await Promise.all([settings.get(doc.uri), index.isSeed(doc.uri)]);
+  if (!config.enable || !(isSeed || doc.languageId === 'seed')) return undefined;
+  try {
+    const prepared = prepareDocument(new SeedDocument(doc.uri, doc.getText(), doc.version));
+    index.corpus.set(doc.uri, prepared.summary);
+    const analysis = analyzeDocument(prepared, index.corpus, config, { logger });
+    if (corpusSignature() !== signature) {
+      signature = corpusSignature();
+      revalidateAll();
+    }
+    return analysis;
+  } catch (err) {
+    // One bad document must not take the server down: log it and publish nothing for it.
+    logger.error(`Analysis of ${doc.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return undefined;
+  }
 }
 
 async function publish(uri: string): Promise<void> {
