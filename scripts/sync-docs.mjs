@@ -1,9 +1,10 @@
 // Generates what is derived from the settings table and the rule registry:
-// package.json's contributes.configuration and the README's settings and rules
-// tables (between <!-- name:start --> and <!-- name:end --> markers).
+// package.json's contributes.configuration, the JSON schema of .corpuslens.json
+// (schemas/corpuslens.schema.json), and the README's settings and rules tables
+// (between <!-- name:start --> and <!-- name:end --> markers).
 // `--check` fails instead of writing when anything is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { manifestProperties, SETTINGS_SCHEMA } from '../server/src/core/settings.ts';
+import { configFileSchema, manifestProperties, SETTINGS_SCHEMA } from '../server/src/core/settings.ts';
 import { RULES } from '../server/src/core/rules/index.ts';
 
 const check = process.argv.includes('--check');
@@ -11,7 +12,12 @@ let stale = false;
 
 function update(name, compute) {
   const file = new URL(`../${name}`, import.meta.url);
-  const text = readFileSync(file, 'utf8');
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // A missing generated file is out of date like any other.
+  }
   const next = compute(text);
   if (next === text) return;
   if (check) {
@@ -36,6 +42,8 @@ update('package.json', (text) => {
   manifest.contributes.configuration = { title: 'Corpus Lens', properties: manifestProperties() };
   return JSON.stringify(manifest, null, 2) + '\n';
 });
+
+update('schemas/corpuslens.schema.json', () => JSON.stringify(configFileSchema(), null, 2) + '\n');
 
 update('README.md', (text) => {
   const settings =

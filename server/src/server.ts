@@ -9,7 +9,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   WorkspaceEdit,
@@ -28,6 +30,9 @@ import {
   minimalEdit,
   prepareDocument,
   SeedDocument,
+  indexedOnly,
+  quantityKey,
+  type Claim,
   type DocumentAnalysis,
   type Family,
   type Logger,
@@ -46,6 +51,22 @@ const logger: Logger = {
   warn: (m) => connection.console.warn(m),
   error: (m) => connection.console.error(m),
 };
+
+// A malformed notification (say a didOpen whose uri is not a string) throws in a
+// handler outside any request's error handling, which would kill the process and
+// every document with it: log it and keep serving. A broken pipe means the
+// client is gone, and then there is no one left to serve.
+const GONE = new Set(['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+function unexpected(err: unknown): void {
+  if (GONE.has((err as NodeJS.ErrnoException)?.code ?? '')) process.exit(1);
+  try {
+    logger.error(`Unexpected error (the server keeps running): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  } catch {
+    // Reporting failed too: nothing more can be done from here.
+  }
+}
+process.on('uncaughtException', unexpected);
+process.on('unhandledRejection', unexpected);
 
 let folders: Folder[] = [];
 let initOptions: Record<string, unknown> = {};
@@ -66,13 +87,64 @@ function corpusSignature(): string {
 }
 let signature = '';
 
+/** Files changed on disk (or the first indexing ended): corpus-wide answers may have changed for every open document. */
 function corpusChanged(_uris: readonly string[]): void {
-  const next = corpusSignature();
-  if (next !== signature) {
-    signature = next;
-    revalidateAll();
-  }
+  signature = corpusSignature();
+  revalidateAll();
+  void publishClosedFigures([...index.corpus.uris()]);
   sendStatus('ready');
+}
+
+/**
+ * Quantities whose judgement an edit may change: those of the claims before
+ * and after, when the claims differ at all (a shifted range moves the links
+ * other documents show, so it counts).
+ */
+function touchedQuantities(before: readonly Claim[] | undefined, after: readonly Claim[]): Set<string> {
+  const touched = new Set<string>();
+  if (before && JSON.stringify(before) === JSON.stringify(after)) return touched;
+  for (const c of before ?? []) touched.add(quantityKey(c));
+  for (const c of after) touched.add(quantityKey(c));
+  return touched;
+}
+
+/** Re-publishes the other documents holding reports of the touched quantities: open ones fully, closed ones' figures when enabled. */
+function refreshFiguresOf(quantities: ReadonlySet<string>, except: string): void {
+  if (!quantities.size) return;
+  const closed: string[] = [];
+  for (const uri of index.corpus.figures.documentsWith(quantities)) {
+    if (uri === except) continue;
+    if (documents.get(uri)) {
+      analyses.delete(uri);
+      schedule(uri, 0);
+    } else {
+      closed.push(uri);
+    }
+  }
+  void publishClosedFigures(closed);
+}
+
+/** Closed documents whose figures diagnostics were published (so they can be cleared). */
+const closedPublished = new Set<string>();
+
+/**
+ * With `corpusLens.figures.publishClosedFiles`, closed seed files show their
+ * conflicts too. Their claims are in the index, so nothing is read again.
+ */
+async function publishClosedFigures(uris: readonly string[]): Promise<void> {
+  for (const uri of uris) {
+    if (documents.get(uri)) continue;
+    const config = await settings.get(uri);
+    const summary = index.corpus.get(uri);
+    const findings =
+      config.enable && config.figuresPublishClosedFiles && summary
+        ? analyzeDocument(indexedOnly(uri, summary), index.corpus, config, { families: ['figures'], logger }).findings
+        : [];
+    if (!findings.length && !closedPublished.has(uri)) continue;
+    if (findings.length) closedPublished.add(uri);
+    else closedPublished.delete(uri);
+    await connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+  }
 }
 
 function revalidateAll(): void {
@@ -104,9 +176,23 @@ function analysisOf(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
 async function analyse(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
   const [config, isSeed] = await Promise.all([settings.get(doc.uri), index.isSeed(doc.uri)]);
   if (!config.enable || !(isSeed || doc.languageId === 'seed')) return undefined;
+  if (exceedsBytes(doc.getText(), config.maxFileSizeKB * 1024)) {
+    // Too large to analyse on every keystroke: say so once, and keep it out of the corpus as the index does.
+    index.corpus.remove(doc.uri);
+    if (!toldTooLarge.has(doc.uri)) {
+      toldTooLarge.add(doc.uri);
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `Corpus Lens does not analyse ${URI.parse(doc.uri).path.split('/').pop()}: it is larger than ${config.maxFileSizeKB} KB (setting corpusLens.maxFileSizeKB).`,
+      });
+    }
+    return undefined;
+  }
   try {
-    const prepared = prepareDocument(new SeedDocument(doc.uri, doc.getText(), doc.version));
+    const prepared = prepareDocument(new SeedDocument(doc.uri, doc.getText(), doc.version), config, logger);
+    const before = index.corpus.get(doc.uri);
     index.corpus.set(doc.uri, prepared.summary);
+    refreshFiguresOf(touchedQuantities(before?.claims, prepared.summary.claims), doc.uri);
     const analysis = analyzeDocument(prepared, index.corpus, config, { logger });
     if (corpusSignature() !== signature) {
       signature = corpusSignature();
@@ -118,6 +204,16 @@ async function analyse(doc: TextDocument): Promise<DocumentAnalysis | undefined>
     logger.error(`Analysis of ${doc.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return undefined;
   }
+}
+
+/** Open documents already named in a "too large" message (until closed). */
+const toldTooLarge = new Set<string>();
+
+/** Whether a text's UTF-8 encoding exceeds `limit` bytes, encoding it only when its length cannot tell. */
+function exceedsBytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return Buffer.byteLength(text, 'utf8') > limit;
 }
 
 async function publish(uri: string): Promise<void> {
@@ -212,8 +308,10 @@ documents.onDidClose(({ document }) => {
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);
   analyses.delete(document.uri);
+  toldTooLarge.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   void index.closed(document.uri);
+  closedPublished.delete(document.uri);
 });
 
 function familyOf(rule: string): Family {

@@ -4,7 +4,7 @@
  * take precedence over disk: their summaries come from the editor's text.
  */
 import * as path from 'node:path';
-import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
+import { FileChangeType, MessageType, ShowMessageNotification, type Connection, type FileEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { CorpusIndex, prepareDocument, SeedDocument, type Settings } from './core';
 import { globMatcher, readSeed, walk } from './node/files';
@@ -66,20 +66,46 @@ export class WorkspaceIndex {
     }
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);
     progress?.done();
+    this.tellTooLarge();
     this.connection.console.info(`Indexed ${this.corpus.documentCount()} seed files in ${folders.length} folder(s).`);
     this.onChanged([...seen]);
   }
 
   private async readIntoIndex(uri: string, file: string): Promise<boolean> {
-    const read = await readSeed(file);
+    const settings = await this.settings.get(uri);
+    const { maxFileSizeKB } = settings;
+    const read = await readSeed(file, maxFileSizeKB * 1024);
     if (!read.ok) {
       this.corpus.remove(uri);
+      // A file deleted meanwhile (closed after a delete or a rename) is simply gone, not unreadable.
+      if (read.missing) return false;
+      if (read.tooLarge) this.tooLarge.push({ file, limitKB: maxFileSizeKB });
       this.problems.unshift(`${file}: ${read.reason}`);
       this.problems.length = Math.min(this.problems.length, 20);
       return false;
     }
-    this.corpus.set(uri, prepareDocument(new SeedDocument(uri, read.text)).summary);
+    // The user's claims lexicon shapes the claims the corpus compares.
+    this.corpus.set(uri, prepareDocument(new SeedDocument(uri, read.text), settings).summary);
     return true;
+  }
+
+  /** Files skipped for their size since the last message, and those already named (per size limit). */
+  private tooLarge: { file: string; limitKB: number }[] = [];
+  private readonly toldTooLarge = new Set<string>();
+
+  /** One information message for the files skipped for their size, each named once per limit. */
+  private tellTooLarge(): void {
+    const fresh = this.tooLarge.filter(({ file, limitKB }) => !this.toldTooLarge.has(`${limitKB}:${file}`));
+    this.tooLarge = [];
+    if (!fresh.length) return;
+    for (const { file, limitKB } of fresh) this.toldTooLarge.add(`${limitKB}:${file}`);
+    const names = fresh.slice(0, 3).map(({ file }) => path.basename(file));
+    const more = fresh.length > 3 ? ` and ${fresh.length - 3} more` : '';
+    // A notification, not window.showInformationMessage: that one is a request awaiting a button nobody needs.
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Info,
+      message: `Corpus Lens skipped ${fresh.length} seed file${fresh.length === 1 ? '' : 's'} larger than ${fresh[0].limitKB} KB (setting corpusLens.maxFileSizeKB): ${names.join(', ')}${more}.`,
+    });
   }
 
   /** Applies file events from the client's watcher. */
@@ -95,6 +121,7 @@ export class WorkspaceIndex {
         changed.push(event.uri);
       }
     }
+    this.tellTooLarge();
     if (changed.length) this.onChanged(changed);
   }
 
@@ -104,6 +131,7 @@ export class WorkspaceIndex {
     if (!(await this.isSeed(uri))) return;
     const file = URI.parse(uri).fsPath;
     if (!(await this.readIntoIndex(uri, file))) this.corpus.remove(uri);
+    this.tellTooLarge();
     this.onChanged([uri]);
   }
 }

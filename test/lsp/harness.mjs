@@ -19,15 +19,21 @@ export function seedWorkspace() {
 
 export const uriOf = (file) => pathToFileURL(file).href;
 
-export async function startServer({ folder, settings = {} }) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts the server on a workspace folder. `settings` answers every
+ * workspace/configuration request; the bench passes its own build
+ * (`serverPath`) and Node flags (`execArgv`, for --cpu-prof).
+ */
+export async function startServer({ folder, settings = {}, serverPath = join(root, 'dist', 'server.js'), execArgv = [] }) {
+  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const events = [];
   const record = (method, params) => {
-    const event = { method, params };
+    // `time` lets the bench measure latency even when it starts waiting after the event arrived.
+    const event = { method, params, time: performance.now() };
     events.push(event);
     for (const l of [...listeners]) l(event);
   };
@@ -77,6 +83,9 @@ export async function startServer({ folder, settings = {} }) {
 
   return {
     connection,
+    child,
+    /** Everything the server wrote to stderr so far. */
+    stderr: () => stderr,
     init,
     events,
     applied,
@@ -89,8 +98,8 @@ export async function startServer({ folder, settings = {} }) {
       ).then((e) => e.params.diagnostics);
     },
     /** Resolves when the server's indexing progress ends. */
-    indexed() {
-      return waitFor((e) => e.method === '$/progress' && e.params.value?.kind === 'end', { what: 'indexing to end' });
+    indexed({ timeout = 10000, since = 0 } = {}) {
+      return waitFor((e) => e.method === '$/progress' && e.params.value?.kind === 'end', { timeout, since, what: 'indexing to end' });
     },
     async stop() {
       await connection.sendRequest('shutdown');

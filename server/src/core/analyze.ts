@@ -1,5 +1,9 @@
+import { extractClaims } from './claims/extract';
+import { lexiconFor } from './claims/lexicon';
+import type { Claim } from './claims/types';
 import { summarize, type CorpusView, type DocumentSummary } from './corpus';
 import { scanNumbers, type NumberToken } from './numbers/scanner';
+import type { Figure } from './numbers/words';
 import { RULES } from './rules';
 import type { Report, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
@@ -22,6 +26,10 @@ export interface AnalysisOptions {
 export interface PreparedDocument {
   doc: SeedDocument;
   numbers: readonly NumberToken[];
+  /** Every figure (numbers in digits or words, with their kind), read once from `numbers`. */
+  figures: readonly Figure[];
+  /** The document's claims (domain.md, Claims), in text order. */
+  claims: readonly Claim[];
   /** What the document contributes to the corpus index. */
   summary: DocumentSummary;
 }
@@ -33,9 +41,29 @@ export interface DocumentAnalysis extends PreparedDocument {
   findings: Finding[];
 }
 
-export function prepareDocument(doc: SeedDocument): PreparedDocument {
+/**
+ * Scans a document once and reads its figures and claims. `settings` brings
+ * the user's claims lexicon (the defaults without it). A failure in claim
+ * extraction is logged and leaves the document without claims: the rules
+ * still run.
+ */
+export function prepareDocument(doc: SeedDocument, settings?: Pick<Settings, 'claimsLexicon'>, logger: Logger = silentLogger): PreparedDocument {
   const numbers = scanNumbers(doc.text);
-  return { doc, numbers, summary: summarize(numbers) };
+  let extraction: { figures: readonly Figure[]; claims: readonly Claim[] } = { figures: [], claims: [] };
+  try {
+    extraction = extractClaims(doc, numbers, lexiconFor(settings?.claimsLexicon));
+  } catch (err) {
+    logger.error(`claim extraction failed on ${doc.uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  }
+  return { doc, numbers, ...extraction, summary: summarize(doc, numbers, extraction.claims) };
+}
+
+/**
+ * A document known only through its index summary (a closed file): no text,
+ * but its claims, which is all the corpus-wide figures rules look at.
+ */
+export function indexedOnly(uri: string, summary: DocumentSummary): PreparedDocument {
+  return { doc: new SeedDocument(uri, ''), numbers: [], figures: [], claims: summary.claims, summary };
 }
 
 /** The severity a rule runs at under the settings, or `off`. */
@@ -58,7 +86,7 @@ export function analyzeDocument(
   options: AnalysisOptions = {},
 ): DocumentAnalysis {
   const logger = options.logger ?? silentLogger;
-  const prepared = input instanceof SeedDocument ? prepareDocument(input) : input;
+  const prepared = input instanceof SeedDocument ? prepareDocument(input, settings, logger) : input;
   const { doc, numbers } = prepared;
   const findings: Finding[] = [];
   const memo = new Map<string, unknown>();
@@ -87,7 +115,7 @@ export function analyzeDocument(
         rule: rule.id,
         severity: severities.get(rule.id)!,
         message: report.message,
-        range: doc.range(report.start, report.end),
+        range: report.range !== undefined ? report.range : doc.range(report.start, report.end),
         fix: report.fix && {
           title: report.fix.title,
           edits: report.fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })),

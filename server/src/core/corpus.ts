@@ -1,4 +1,10 @@
+import type { Claim } from './claims/types';
+import type { FigureReport, Verdict } from './figures/judge';
+import { QuantityIndex } from './figures/quantityIndex';
+import { reportsFromClaims } from './figures/reports';
+import { documentLineKeys } from './lines';
 import { countStyles, type NumberToken } from './numbers/scanner';
+import type { SeedDocument } from './text';
 
 /**
  * What one document contributes to corpus-wide rules. Computed from a single
@@ -8,10 +14,19 @@ import { countStyles, type NumberToken } from './numbers/scanner';
 export interface DocumentSummary {
   /** Numbers written entirely in Western digits vs in Eastern/Persian digits. */
   digitStyles: { western: number; eastern: number };
+  /**
+   * Keys of the document's distinct lines after normalization (`lines.ts`):
+   * 53-bit hashes, 8 bytes a line, so 10,000 documents cost a few megabytes.
+   */
+  lineKeys: readonly number[];
+  /** Key of the first line when it is shaped like a headline (the document's title), else 0. */
+  titleKey: number;
+  /** The document's claims (plain data with copied strings: keeping them never keeps the text alive). */
+  claims: readonly Claim[];
 }
 
-export function summarize(numbers: readonly NumberToken[]): DocumentSummary {
-  return { digitStyles: countStyles(numbers) };
+export function summarize(doc: SeedDocument, numbers: readonly NumberToken[], claims: readonly Claim[] = []): DocumentSummary {
+  return { digitStyles: countStyles(numbers), ...documentLineKeys(doc), claims };
 }
 
 /** Read-only view of the corpus that rules get; the index implements it. */
@@ -20,6 +35,14 @@ export interface CorpusView {
   documentCount(): number;
   /** Totals of `DocumentSummary.digitStyles` over the corpus (for the `majority` digit style). */
   digitStyleTotals(): { western: number; eastern: number };
+  /** How many documents hold a line with this key (`DocumentSummary.lineKeys`). */
+  lineDocumentFrequency(key: number): number;
+  /** How many documents have this key as their title (`DocumentSummary.titleKey`). */
+  titleDocumentFrequency(key: number): number;
+  /** The document's figure reports (its claims as the corpus index holds them). */
+  figureReports(uri: string): readonly FigureReport[];
+  /** What the corpus says about one of those reports; undefined when it agrees with the rest. */
+  figureVerdict(report: FigureReport): Verdict | undefined;
 }
 
 /**
@@ -29,12 +52,19 @@ export interface CorpusView {
 export class CorpusIndex implements CorpusView {
   private readonly docs = new Map<string, DocumentSummary>();
   private totals = { western: 0, eastern: 0 };
+  private readonly lineFrequency = new Map<number, number>();
+  private readonly titleFrequency = new Map<number, number>();
+  /** Figure reports by quantity, with judgements cached per quantity. */
+  readonly figures = new QuantityIndex();
 
   set(uri: string, summary: DocumentSummary): void {
     this.remove(uri);
     this.docs.set(uri, summary);
     this.totals.western += summary.digitStyles.western;
     this.totals.eastern += summary.digitStyles.eastern;
+    for (const key of summary.lineKeys) this.lineFrequency.set(key, (this.lineFrequency.get(key) ?? 0) + 1);
+    if (summary.titleKey) this.titleFrequency.set(summary.titleKey, (this.titleFrequency.get(summary.titleKey) ?? 0) + 1);
+    this.figures.set(uri, reportsFromClaims(uri, summary.claims));
   }
 
   remove(uri: string): boolean {
@@ -43,11 +73,27 @@ export class CorpusIndex implements CorpusView {
     this.docs.delete(uri);
     this.totals.western -= old.digitStyles.western;
     this.totals.eastern -= old.digitStyles.eastern;
+    for (const key of old.lineKeys) decrement(this.lineFrequency, key);
+    if (old.titleKey) decrement(this.titleFrequency, old.titleKey);
+    this.figures.remove(uri);
     return true;
+  }
+
+  figureReports(uri: string): readonly FigureReport[] {
+    return this.figures.reportsOf(uri);
+  }
+
+  figureVerdict(report: FigureReport): Verdict | undefined {
+    return this.figures.judgement(report.quantity).verdicts.get(report);
   }
 
   has(uri: string): boolean {
     return this.docs.has(uri);
+  }
+
+  /** The summary a document contributed (its claims, for workspace symbols and cross-document figures). */
+  get(uri: string): DocumentSummary | undefined {
+    return this.docs.get(uri);
   }
 
   uris(): IterableIterator<string> {
@@ -61,9 +107,33 @@ export class CorpusIndex implements CorpusView {
   digitStyleTotals(): { western: number; eastern: number } {
     return { ...this.totals };
   }
+
+  lineDocumentFrequency(key: number): number {
+    return this.lineFrequency.get(key) ?? 0;
+  }
+
+  titleDocumentFrequency(key: number): number {
+    return this.titleFrequency.get(key) ?? 0;
+  }
+}
+
+function decrement(counts: Map<number, number>, key: number): void {
+  const n = (counts.get(key) ?? 0) - 1;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 /** A corpus of one document, for analysing a file on its own. */
-export function singleDocumentCorpus(summary: DocumentSummary): CorpusView {
-  return { documentCount: () => 1, digitStyleTotals: () => ({ ...summary.digitStyles }) };
+export function singleDocumentCorpus(summary: DocumentSummary, uri = ''): CorpusView {
+  const lines = new Set(summary.lineKeys);
+  const figures = new QuantityIndex();
+  figures.set(uri, reportsFromClaims(uri, summary.claims));
+  return {
+    figureReports: (u) => figures.reportsOf(u),
+    figureVerdict: (report) => figures.judgement(report.quantity).verdicts.get(report),
+    documentCount: () => 1,
+    digitStyleTotals: () => ({ ...summary.digitStyles }),
+    lineDocumentFrequency: (key) => (lines.has(key) ? 1 : 0),
+    titleDocumentFrequency: (key) => (key !== 0 && key === summary.titleKey ? 1 : 0),
+  };
 }

@@ -11,7 +11,7 @@ import picomatch from 'picomatch';
 /** A seed file's text, or the one-line reason it cannot be analysed. */
 export type ReadResult =
   | { ok: true; text: string; bom: boolean; digest: string; size: number }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; tooLarge?: boolean; missing?: boolean };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -40,10 +40,10 @@ export async function readSeed(file: string, maxBytes = Infinity): Promise<ReadR
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KB; skipped` };
+    if (stat.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KB; skipped`, tooLarge: true };
     bytes = await fs.readFile(file);
   } catch (err) {
-    return { ok: false, reason: describeFsError(err) };
+    return { ok: false, reason: describeFsError(err), missing: (err as NodeJS.ErrnoException)?.code === 'ENOENT' };
   }
   return decodeSeed(bytes);
 }

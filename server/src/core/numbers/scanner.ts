@@ -176,7 +176,7 @@ interface Interpretation {
 function interpret(text: string, groups: string[], separators: string[], end: number): Interpretation {
   const dots = separators.filter((s) => s === '.').length;
   // Two or more dots whose groups are not all thousands groups: a date or a version.
-  if (dots >= 2 && !(groups[0].length <= 3 && groups.slice(1).every((g) => g.length === 3) && separators.every((s) => s === '.'))) {
+  if (dots >= 2 && !(groups[0].length <= 3 && groups[0][0] !== '0' && groups.slice(1).every((g) => g.length === 3) && separators.every((s) => s === '.'))) {
     return { keep: groups.length, roles: separators.map(() => 'decimal'), kind: 'code', dotThousands: false };
   }
   const roles: SeparatorRole[] = [];
@@ -204,7 +204,9 @@ function interpret(text: string, groups: string[], separators: string[], end: nu
       roles.push('thousands');
     } else {
       // '.'
-      const thousandsShape = leadOk && group.length === 3 && groups.slice(s + 1).every((g, k) => g.length === 3 || separators[s + k] !== '.');
+      // A lead group starting with 0 ("0.305", "05.000") never groups thousands: such a dot is a decimal.
+      const thousandsShape =
+        leadOk && groups[0][0] !== '0' && group.length === 3 && groups.slice(s + 1).every((g, k) => g.length === 3 || separators[s + k] !== '.');
       const commaBefore = roles.includes('thousands') && !dotThousands;
       if (thousandsShape && !commaBefore && (dots >= 2 || dotMeansThousands(text, end))) {
         roles.push('thousands');

@@ -2,7 +2,7 @@ import type { CorpusView } from '../corpus';
 import type { NumberToken } from '../numbers/scanner';
 import type { Settings } from '../settings';
 import type { SeedDocument } from '../text';
-import type { CancellationLike, Family, RelatedLocation, Severity } from '../types';
+import type { CancellationLike, Family, Range, RelatedLocation, Severity } from '../types';
 
 /** An edit in offsets of the rule's own document. */
 export interface OffsetEdit {
@@ -12,14 +12,18 @@ export interface OffsetEdit {
 }
 
 /** What a rule reports; the context turns offsets into ranges and adds id and severity. */
-export interface Report {
-  start: number;
-  end: number;
+export type Report = ReportPlace & {
   message: string;
   fix?: { title: string; edits: OffsetEdit[] };
   related?: RelatedLocation[];
   data?: Record<string, unknown>;
-}
+};
+
+/**
+ * Where a finding sits: offsets in the document, or a range given directly
+ * (figures judged from the corpus index carry ranges, not offsets).
+ */
+export type ReportPlace = { start: number; end: number; range?: undefined } | { range: Range; start?: undefined; end?: undefined };
 
 /** Everything a rule may look at, shared by all rules of one analysis. */
 export interface RuleContext {

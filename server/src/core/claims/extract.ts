@@ -1,0 +1,745 @@
+/**
+ * Claim extraction: for every count figure, read its sentence the way a
+ * careful reader does — the qualifier right before it (or after it), the
+ * counted noun after it (refined by "من الشرطة", "في صفوفها"), the nearest
+ * event trigger in its clause, who said it, and when.
+ *
+ * Work is bounded per figure (a clause, a sentence) and every token's
+ * lexicon lookups are computed at most once, so extraction stays linear in
+ * the text. Sentences without a count figure cost only a weekday lookup per word.
+ */
+import { normalizeWord, offsetAfterNormalized, detach } from '../numbers/normalize';
+import type { NumberToken } from '../numbers/scanner';
+import {
+  isClauseEnd,
+  isSentenceEnd,
+  isTransparent,
+  tokenize,
+  TOKEN_LATIN,
+  TOKEN_NUMBER,
+  TOKEN_PUNCT,
+  TOKEN_WORD,
+  Token,
+} from '../numbers/tokens';
+import { readFiguresFromTokens, type Figure, type ReadFigure } from '../numbers/words';
+import type { SeedDocument } from '../text';
+import { claimInterval } from './intervals';
+import { BOUND_WORDS, completeDate, FUTURE_WORDS, PAST_WORDS, resolveWeekday, TODAY_WORDS, WEEKDAYS } from './dates';
+import { lexiconFor, variants, type CompiledLexicon, type PhraseMatch, type SubjectPayload } from './lexicon';
+import type { Claim, Qualifier } from './types';
+
+/** Everything the reader and the extractor found in one document. */
+export interface ClaimExtraction {
+  /** Every figure, in text order. */
+  figures: Figure[];
+  /** Claims, in text order. */
+  claims: Claim[];
+}
+
+/** Reads the figures of a document and the claims they carry. `numbers` is the scanner's output for `doc.text`. */
+export function extractClaims(doc: SeedDocument, numbers: readonly NumberToken[], lexicon: CompiledLexicon = lexiconFor()): ClaimExtraction {
+  // One tokenizing pass notes the words later passes need, so they never walk every token.
+  const watch = { index: lexicon.watch, hits: [[], []] as number[][] };
+  const tokens = tokenize(doc.text, numbers, watch, true);
+  const read = readFiguresFromTokens(doc.text, tokens, { duals: lexicon.duals }, watch.hits[0]);
+  return { figures: read.map((r) => r.figure), claims: new Extractor(doc, tokens, read, lexicon, watch.hits[1]).run() };
+}
+
+/** How far a trigger may be from its figure, in words. */
+const MAX_BACK = 12;
+const MAX_FORWARD = 10;
+/** How far a trigger may be from a figure whose counted noun the lexicon does not know. */
+const MAX_RAW_DISTANCE = 3;
+/** Payload of the lexicon's `ignore` phrases: they match like triggers and name no event. */
+export const IGNORED = '';
+/** Events of counted nouns (معتقل، رهينة) that give way to a trigger in the clause. */
+const YIELDING_NOUN_EVENTS = new Set(['arrested', 'abducted']);
+/** How far after the counted noun "من الشرطة" may refine it. */
+const MAX_REFINE = 6;
+/** Longest source phrase, in words. */
+const MAX_SOURCE = 6;
+
+/** Function words that are never a counted noun. */
+const PARTICLES = new Set(
+  [
+    'في', 'من', 'على', 'إلى', 'عن', 'مع', 'و', 'أو', 'ثم', 'قد', 'أن', 'إن', 'التي', 'الذي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'كما', 'بعد',
+    'قبل', 'خلال', 'منذ', 'حتى', 'عند', 'لدى', 'بين', 'حول', 'ضد', 'نحو', 'دون', 'غير', 'كل', 'بعض', 'جميع', 'فقط', 'أيضا', 'كذلك', 'أمس', 'اليوم',
+    'يوم', 'هم', 'هي', 'هو', 'لا', 'لم', 'لن', 'ما', 'إنه', 'أنه', 'بينما', 'حيث', 'عبر', 'وسط', 'أمام', 'داخل', 'خارج', 'قرب', 'of', 'in', 'on', 'at',
+    'and', 'or', 'the', 'were', 'was', 'have', 'has', 'had', 'are', 'is', 'who', 'which', 'that', 'to', 'by', 'for', 'from', 'with', 'as', 'a', 'an',
+  ].map(normalizeWord),
+);
+
+/** Words that name a group with a pronoun or a following noun: في صفوفها، من عناصرها، في صفوف الجيش. */
+const GROUP_WORDS = ['صفوف', 'عناصر', 'افراد', 'منتسبي', 'ranks'];
+const PRONOUN_SUFFIXES = ['ها', 'هم', 'ه', 'هن'];
+
+interface SourceMention {
+  at: number;
+  source: string;
+}
+
+interface DateMention {
+  at: number;
+  date: string;
+}
+
+class Extractor {
+  private readonly text: string;
+  /** Token → index of the figure covering it, or -1. */
+  private readonly figAt: Int32Array;
+  private readonly eventMemo: (PhraseMatch<string> | null | undefined)[];
+  private readonly subjectMemo: (PhraseMatch<SubjectPayload> | null | undefined)[];
+  private readonly claims: Claim[] = [];
+  private docYear: number | null = null;
+  private context: string | null = null;
+  /** Position in `weekdays` of the sentence being read. */
+  private weekday = 0;
+  /** The source a line ending in ":" names, and the line of the quotation it introduces. */
+  private pending: { source: string; line: number } | undefined;
+
+  constructor(
+    private readonly doc: SeedDocument,
+    private readonly tokens: readonly Token[],
+    private readonly figures: readonly ReadFigure[],
+    private readonly lex: CompiledLexicon,
+    /** Indexes of the tokens that may be weekdays, in order. */
+    private readonly weekdays: readonly number[],
+  ) {
+    this.text = doc.text;
+    this.figAt = new Int32Array(tokens.length).fill(-1);
+    figures.forEach((r, i) => {
+      for (let k = r.first; k <= r.last; k++) this.figAt[k] = i;
+    });
+    this.eventMemo = new Array(tokens.length);
+    this.subjectMemo = new Array(tokens.length);
+  }
+
+  run(): Claim[] {
+    this.initDates();
+    const tokens = this.tokens;
+    let s = 0;
+    let f = 0;
+    while (s < tokens.length) {
+      let e = s;
+      while (e < tokens.length && !isSentenceEnd(tokens[e])) e++;
+      const sentence: ReadFigure[] = [];
+      while (f < this.figures.length && this.figures[f].first < e) {
+        if (this.figures[f].first >= s) sentence.push(this.figures[f]);
+        f++;
+      }
+      this.sentence(s, e, sentence);
+      s = e + 1;
+    }
+    return this.claims;
+  }
+
+  // ------------------------------------------------------------------ dates
+
+  private initDates(): void {
+    for (const r of this.figures) {
+      const d = r.figure.date;
+      if (r.figure.kind === 'date' && d && !d.startsWith('--')) {
+        this.docYear = Number(d.slice(0, 4));
+        break;
+      }
+    }
+    for (const r of this.figures) {
+      if (r.figure.kind !== 'date' || this.isBoundDate(r)) continue;
+      const d = completeDate(r.figure.date, this.docYear);
+      if (d) {
+        this.context = d;
+        break;
+      }
+    }
+  }
+
+  private isBoundDate(r: ReadFigure): boolean {
+    const prev = this.wordBefore(r.first, 0);
+    return prev !== undefined && variants(this.tokens[prev]).some((v) => BOUND_WORDS.has(v));
+  }
+
+  /** Date mentions of a sentence (its date figures and weekdays), resolved against the reading date; moves the reading date. */
+  private dates(s: number, e: number, figures: readonly ReadFigure[]): DateMention[] {
+    const out: DateMention[] = [];
+    let next: string | null = null;
+    for (const r of figures) {
+      if (r.figure.kind !== 'date' || this.isBoundDate(r)) continue;
+      const d = completeDate(r.figure.date, this.docYear);
+      if (d) {
+        out.push({ at: r.first, date: d });
+        next = d;
+      }
+    }
+    while (this.weekday < this.weekdays.length && this.weekdays[this.weekday] < s) this.weekday++;
+    for (; this.weekday < this.weekdays.length && this.weekdays[this.weekday] < e; this.weekday++) {
+      const k = this.weekdays[this.weekday];
+      const t = this.tokens[k];
+      const weekday = WEEKDAYS.get(t.norm);
+      if (weekday === undefined || !this.context || this.figAt[k] >= 0) continue;
+      // "يوم الأربعاء (الخامس من يناير 2022)": the explicit date says it.
+      let explicit = false;
+      for (let j = k + 1; j <= k + 3 && j < e; j++) {
+        const fj = this.figAt[j];
+        if (fj >= 0 && this.figures[fj].figure.kind === 'date') explicit = true;
+        if (fj >= 0 || !isTransparent(this.tokens[j])) break;
+      }
+      if (explicit) continue;
+      const after = this.tokens[k + 1];
+      const mode = after && PAST_WORDS.has(after.norm) ? 'past' : after && FUTURE_WORDS.has(after.norm) ? 'future' : 'nearest';
+      const date = resolveWeekday(this.context, weekday, mode);
+      out.push({ at: k, date });
+      const prev = this.tokens[k - 1];
+      // A weekday after "اليوم" is today: the reading date moves (unless it sits in an aside).
+      if (prev && TODAY_WORDS.has(prev.norm) && !this.inParentheses(s, k)) next = date;
+    }
+    out.sort((a, b) => a.at - b.at);
+    if (next) this.context = next;
+    return out;
+  }
+
+  /** The first line after `line` with any text: the quotation a "قال ... :" line introduces. */
+  private nextContentLine(line: number): number {
+    const doc = this.doc;
+    for (let l = line + 1; l < doc.lineCount; l++) {
+      const start = doc.lineStarts[l];
+      const end = doc.lineEnd(l);
+      for (let k = start; k < end; k++) if (this.text.charCodeAt(k) > 32) return l;
+    }
+    return -1;
+  }
+
+  /** An aside in brackets ("( ... اليوم الأحد )") does not move the reading date. */
+  private inParentheses(s: number, k: number): boolean {
+    let depth = 0;
+    for (let j = s; j < k; j++) {
+      const t = this.tokens[j];
+      if (t.kind !== TOKEN_PUNCT) continue;
+      if (t.norm === '(') depth++;
+      else if (t.norm === ')' && depth > 0) depth--;
+    }
+    return depth > 0;
+  }
+
+  // ------------------------------------------------------------------ sentences
+
+  private sentence(s: number, e: number, figures: ReadFigure[]): void {
+    const contextBefore = this.context;
+    const dates = this.dates(s, e, figures);
+    const line = this.tokens[s]?.line ?? 0;
+    if (this.pending && line > this.pending.line) this.pending = undefined;
+    let sources: SourceMention[] | undefined;
+    const sourcesOf = () => (sources ??= this.sources(s, e));
+    const sentenceClaims: { claim: Claim; clause: number; subset: boolean }[] = [];
+    for (const r of figures) {
+      const f = r.figure;
+      if (f.kind !== 'count' || f.unit) continue;
+      const claim = this.claim(r, s, e, sentenceClaims, sourcesOf, dates, contextBefore);
+      if (claim) this.claims.push(claim);
+    }
+    // A line that ends with "قال ... :" introduces the quotation on the next line.
+    let last = e - 1;
+    while (last >= s && this.tokens[last].kind === TOKEN_PUNCT && this.tokens[last].norm !== ':') last--;
+    if (last >= s && this.tokens[last].norm === ':') {
+      sources ??= this.sources(s, e);
+      const source = sources.length ? sources[sources.length - 1].source : undefined;
+      if (source) this.pending = { source, line: this.nextContentLine(line) };
+    }
+  }
+
+  private claim(
+    r: ReadFigure,
+    s: number,
+    e: number,
+    previous: { claim: Claim; clause: number; subset: boolean }[],
+    sources: () => SourceMention[],
+    dates: DateMention[],
+    contextBefore: string | null,
+  ): Claim | undefined {
+    const tokens = this.tokens;
+    const f = r.figure;
+    const [clauseStart, clauseEnd] = this.clause(r.first, r.last, s, e);
+
+    // Qualifier before: the longest phrase that ends right before the figure.
+    let qualifier: Qualifier | undefined;
+    let phraseStart = f.start;
+    let qualifierFirst = r.first;
+    let before = this.skipBack(r.first - 1, s);
+    // "قرابة الـ100": the article written apart from the number.
+    if (before > s && tokens[before].kind === TOKEN_WORD && tokens[before].norm === 'ال') before = this.skipBack(before - 1, s);
+    // "76 قتيلا على الأقل وعشرات الجرحى": a conjunction starts a new figure; what precedes it qualifies the last one.
+    const conjoined = (tokens[r.first].kind === TOKEN_WORD && f.start > tokens[r.first].start) || (before >= s && tokens[before].norm === 'و');
+    if (before >= s && !conjoined) {
+      let best: PhraseMatch<Exclude<Qualifier, 'exact'>> | undefined;
+      for (let j = before; j >= s && j >= before - this.lex.qualifiersBefore.maxWords - 1; j--) {
+        const m = this.lex.qualifiersBefore.matchAt(tokens, j);
+        if (m && m.last === before && (!best || m.words > best.words)) best = m;
+      }
+      if (best) {
+        qualifier = best.payload;
+        qualifierFirst = best.first;
+        phraseStart = this.wordStart(best.first);
+        // "وأكثر من": the phrase starts after the conjunction.
+        const t = tokens[best.first];
+        if (t.kind === TOKEN_WORD && (t.norm[0] === 'و' || t.norm[0] === 'ف') && variants(t)[1] === t.norm.slice(1)) {
+          phraseStart = offsetAfterNormalized(this.text, t.start, t.end, 1);
+        }
+      }
+    }
+
+    // Part of a larger count ("بينهم 3 أطفال"): a claim only with its own counted noun.
+    const subsetBefore = this.skipBack(qualifierFirst - 1, s);
+    const subset = subsetBefore >= s && this.endsPhrase(this.lex.subsets, subsetBefore, s);
+
+    // The counted noun.
+    let subject: SubjectPayload | undefined;
+    let event: string | undefined;
+    let rawNoun: string | undefined;
+    let nounLast = r.last;
+    let explicitNoun = false;
+    if (f.dual) {
+      const probe = this.probe(f.dual);
+      subject = this.lex.subjects.matchAt(probe, 0)?.payload;
+      event = this.lex.events.matchAt(probe, 0)?.payload;
+      explicitNoun = true;
+      // "عراقيان": two people of a place or group.
+      if (!subject && !event && f.dual.endsWith('ي')) subject = { cls: 'people', weak: false };
+      // "طائرتين مسيرتين": a dual adjective that names a class is the more precise subject.
+      const next = this.skipForward(r.last + 1, e);
+      const adjective = next < e && this.isWord(next) ? this.subjectAt(next) : undefined;
+      if (adjective && !adjective.payload.weak) {
+        subject = adjective.payload;
+        nounLast = adjective.last;
+      }
+    } else {
+      let n = this.skipForward(r.last + 1, e);
+      if (n < e && (tokens[n].norm === 'من' || tokens[n].norm === 'of') && this.isWord(this.skipForward(n + 1, e))) n = this.skipForward(n + 1, e);
+      // A counted noun never carries a conjunction: "مقتل 5 وإصابة 10" coordinates two figures.
+      const coordinated = n < e && tokens[n].kind === TOKEN_WORD && tokens[n].norm[0] === 'و' && variants(tokens[n])[1] === tokens[n].norm.slice(1);
+      if (n < e && this.isWord(n) && this.figAt[n] < 0 && !coordinated && !PARTICLES.has(tokens[n].norm)) {
+        const sm = this.subjectAt(n);
+        const em = this.eventAt(n);
+        if (sm) {
+          subject = sm.payload;
+          nounLast = sm.last;
+          explicitNoun = true;
+        }
+        if (em && em.payload !== IGNORED && (!sm || em.last >= sm.first)) {
+          event = em.payload;
+          nounLast = Math.max(nounLast, em.last);
+          explicitNoun = true;
+          // "13 هجوما": the noun names acts, which are what is counted.
+          if (!sm && this.lex.acts.matchAt(tokens, n)) rawNoun = this.bareNoun(tokens[n]);
+        }
+        if (!sm && !em && this.looksLikeNoun(n) && !this.lex.others.matchAt(tokens, n)) {
+          rawNoun = this.bareNoun(tokens[n]);
+          nounLast = n;
+          explicitNoun = true;
+        }
+      }
+    }
+    // "فلسطينيين اثنين"، "جندي واحد": one and two follow their noun.
+    if (!explicitNoun && !f.dual && f.written === 'words' && f.value <= 2 && r.first > s && this.isWord(r.first - 1) && !PARTICLES.has(tokens[r.first - 1].norm)) {
+      const noun = r.first - 1;
+      const sm = this.subjectAt(noun);
+      if (sm && sm.last === noun) subject = sm.payload;
+      else if (!this.eventAt(noun) && this.looksLikeNoun(noun)) rawNoun = this.bareNoun(tokens[noun]);
+      explicitNoun = subject !== undefined || rawNoun !== undefined;
+    }
+    if (subset && !explicitNoun) return undefined;
+
+    // Qualifier after the figure or its noun: "18 فرداً على الأقل".
+    let phraseEnd = tokens[nounLast].end;
+    if (!qualifier) {
+      for (const at of [this.skipForward(r.last + 1, e), this.skipForward(nounLast + 1, e)]) {
+        const m = at < e ? this.lex.qualifiersAfter.matchAt(tokens, at) : undefined;
+        if (m) {
+          qualifier = m.payload;
+          if (at === this.skipForward(nounLast + 1, e)) phraseEnd = tokens[m.last].end;
+          break;
+        }
+      }
+    }
+
+    // Refine a weak or missing subject: "شخصا من الشرطة"، "قتيلا ... في صفوفها".
+    if (!subject || subject.weak) {
+      const refined = this.refine(nounLast, s, clauseEnd, r.first);
+      if (refined) subject = refined;
+    }
+
+    // "Others": more of the subject named before (وإصابة 18 آخرين).
+    const othersAt = this.skipForward(nounLast + 1, e);
+    const others = othersAt < e && this.lex.others.matchAt(tokens, othersAt)?.words === 1;
+    if (others && phraseEnd === tokens[nounLast].end) phraseEnd = tokens[othersAt].end;
+    // Subsets ("بينهم ستة") are never what a later "آخرين" refers to.
+    const antecedents = previous.filter((p) => !p.subset);
+    const prev = antecedents[antecedents.length - 1];
+    if (prev && (!subject || (subject.weak && others)) && !rawNoun) {
+      if (others || prev.clause === clauseStart) subject = { cls: prev.claim.subject, weak: false };
+    }
+
+    // The event: the counted noun's own (قتيلا), else the nearest trigger in the clause. Detainees
+    // and hostages are people something else can happen to: "أفرجت عن 200 معتقل" is a release.
+    if (event && YIELDING_NOUN_EVENTS.has(event)) event = this.nearestTrigger(qualifierFirst, nounLast, clauseStart, clauseEnd, MAX_BACK) ?? event;
+    // "مقتل 32 شخصا بينهم ستة من عناصر الأمن": a subset shares what happened to the whole.
+    if (subset && !event && antecedents.length) event = antecedents[antecedents.length - 1].claim.event;
+    event ??= this.nearestTrigger(qualifierFirst, nounLast, clauseStart, clauseEnd, rawNoun ? MAX_RAW_DISTANCE : MAX_BACK);
+    if (!rawNoun) event ??= this.frameTrigger(s, clauseStart);
+    if (!event) return undefined;
+    event = this.inContext(event, s, e);
+
+    const cls = subject?.cls ?? rawNoun ?? 'people';
+    const { low, high } = claimInterval(qualifier ?? (f.vague ? 'about' : 'exact'), f);
+    const range = this.doc.range(Math.min(phraseStart, f.start), Math.max(phraseEnd, f.end));
+    const claim: Claim = {
+      range,
+      text: detach(this.text.slice(Math.min(phraseStart, f.start), Math.max(phraseEnd, f.end))),
+      event,
+      subject: cls,
+      qualifier: qualifier ?? (f.vague ? 'about' : 'exact'),
+      value: f.value,
+      low,
+      high,
+      source: this.sourceFor(r.first, sources()),
+      date: this.dateFor(r.first, dates, contextBefore),
+      figureStart: f.start,
+      figureEnd: f.end,
+    };
+    previous.push({ claim, clause: clauseStart, subset });
+    return claim;
+  }
+
+  // ------------------------------------------------------------------ helpers: positions
+
+  private isWord(k: number): boolean {
+    const t = this.tokens[k];
+    return t !== undefined && (t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN);
+  }
+
+  private skipBack(k: number, s: number): number {
+    while (k >= s && isTransparent(this.tokens[k])) k--;
+    return k;
+  }
+
+  private skipForward(k: number, e: number): number {
+    while (k < e && isTransparent(this.tokens[k])) k++;
+    return k;
+  }
+
+  private wordBefore(k: number, s: number): number | undefined {
+    const j = this.skipBack(k - 1, s);
+    return j >= s && this.isWord(j) ? j : undefined;
+  }
+
+  private wordStart(k: number): number {
+    return this.tokens[k].start;
+  }
+
+  /** Token bounds of the clause around a figure: between clause punctuation, inside the sentence. */
+  private clause(first: number, last: number, s: number, e: number): [number, number] {
+    let a = first;
+    while (a > s && !isClauseEnd(this.tokens[a - 1])) a--;
+    let b = last + 1;
+    while (b < e && !isClauseEnd(this.tokens[b])) b++;
+    return [a, b];
+  }
+
+  /** Whether a phrase of the set ends exactly at token k. */
+  private endsPhrase(set: CompiledLexicon['subsets'], k: number, s: number): boolean {
+    for (let j = k; j >= s && j >= k - set.maxWords - 1; j--) {
+      const m = set.matchAt(this.tokens, j);
+      if (m && m.last === k) return true;
+    }
+    return false;
+  }
+
+  /** A one-token list for matching a word that is not in the text as such (the singular of a dual). */
+  private probe(norm: string): Token[] {
+    return [Token.word(norm)];
+  }
+
+  // ------------------------------------------------------------------ helpers: lexicon
+
+  private eventAt(k: number): PhraseMatch<string> | undefined {
+    let m = this.eventMemo[k];
+    if (m === undefined) m = this.eventMemo[k] = this.lex.events.matchAt(this.tokens, k) ?? null;
+    return m ?? undefined;
+  }
+
+  private subjectAt(k: number): PhraseMatch<SubjectPayload> | undefined {
+    let m = this.subjectMemo[k];
+    if (m === undefined) m = this.subjectMemo[k] = this.lex.subjects.matchAt(this.tokens, k) ?? null;
+    return m ?? undefined;
+  }
+
+  private looksLikeNoun(k: number): boolean {
+    const t = this.tokens[k];
+    const v = variants(t);
+    if (v.some((w) => PARTICLES.has(w)) || this.lex.stops.has(this.tokens, k)) return false;
+    if (t.kind === TOKEN_LATIN) return t.norm.length > 2;
+    const w = t.norm;
+    if (w.length < 3 || w.endsWith('وا')) return false;
+    if (this.lex.attributionVerbs.matchAt(this.tokens, k) || this.lex.qualifiersAfter.matchAt(this.tokens, k)) return false;
+    if (WEEKDAYS.has(w)) return false;
+    return true;
+  }
+
+  /** A counted noun the lexicon does not know, as a subject: without proclitics, article or accusative alef. */
+  private bareNoun(t: Token): string {
+    const v = variants(t);
+    let w = v[v.length - 1];
+    // Nisba adjectives (فلسطينيين، سوريون، عراقيا) count people of a place or group.
+    if (t.kind === TOKEN_WORD && w.length >= 5 && (w.endsWith('يين') || w.endsWith('يون') || w.endsWith('يا'))) return 'people';
+    if (t.kind === TOKEN_WORD && w.length > 3 && w.endsWith('ا')) w = w.slice(0, -1);
+    return detach(w);
+  }
+
+  /** "من الشرطة"، "في صفوف الجيش"، "في صفوفها" after the counted noun, or a class noun right after a weak one (ضابطي أمن). */
+  private refine(nounLast: number, s: number, clauseEnd: number, figureFirst: number): SubjectPayload | undefined {
+    const tokens = this.tokens;
+    const direct = this.skipForward(nounLast + 1, clauseEnd);
+    if (direct < clauseEnd && this.isWord(direct) && !(tokens[direct].norm[0] === 'و' && variants(tokens[direct]).length > 1)) {
+      const m = this.subjectAt(direct);
+      if (m && this.isRefinement(m.payload) && nounLast !== figureFirst - 1) return m.payload;
+    }
+    let words = 0;
+    // Past a coordinated figure ("18 قتيلا و748 جريحا في صفوفها") only a group word still applies to this one.
+    let crossed = false;
+    for (let j = nounLast + 1; j < clauseEnd && words < MAX_REFINE; j++) {
+      const t = tokens[j];
+      if (this.figAt[j] >= 0) {
+        crossed = true;
+        continue;
+      }
+      if (t.kind !== TOKEN_WORD && t.kind !== TOKEN_LATIN) continue;
+      words++;
+      if (this.lex.subsets.matchAt(tokens, j)) break;
+      const v = variants(t);
+      const group = GROUP_WORDS.find((g) => v.some((w) => w.startsWith(g)));
+      if (group) {
+        const after = this.skipForward(j + 1, clauseEnd);
+        const named = after < clauseEnd ? this.subjectAt(after) : undefined;
+        if (named && this.isRefinement(named.payload)) return named.payload;
+        const suffix = v.map((w) => w.slice(group.length)).find((x) => x.length > 0);
+        if (suffix && PRONOUN_SUFFIXES.includes(suffix)) return this.antecedent(figureFirst, s);
+        continue;
+      }
+      if (crossed) continue;
+      if (t.norm === 'من' || t.norm === 'of') {
+        const after = this.skipForward(j + 1, clauseEnd);
+        const named = after < clauseEnd ? this.subjectAt(after) : undefined;
+        if (named && this.isRefinement(named.payload)) return named.payload;
+      }
+      if (this.eventAt(j) && j > nounLast + 1) break;
+    }
+    return undefined;
+  }
+
+  /** A class that may replace a weak person noun: a named group of people, not a thing (من منازلهم). */
+  private isRefinement(s: SubjectPayload): boolean {
+    return !s.weak && !this.lex.things.has(s.cls);
+  }
+
+  /** The nearest class noun before a figure in its sentence: what "في صفوفها" points back to. */
+  private antecedent(first: number, s: number): SubjectPayload | undefined {
+    for (let j = first - 1; j >= s; j--) {
+      if (!this.isWord(j)) continue;
+      const m = this.subjectAt(j);
+      if (m && !m.payload.weak) return m.payload;
+    }
+    return undefined;
+  }
+
+  /** The trigger nearest to the figure inside its clause (اعتقال أكثر من 3000). */
+  private nearestTrigger(first: number, nounLast: number, clauseStart: number, clauseEnd: number, maxDistance: number): string | undefined {
+    let back: { event: string; distance: number } | undefined;
+    let words = 0;
+    for (let j = first - 1; j >= clauseStart && words < Math.min(MAX_BACK, maxDistance); j--) {
+      if (!this.isWord(j) && this.tokens[j].kind !== TOKEN_NUMBER) continue;
+      words++;
+      if (!this.isWord(j)) continue;
+      const m = this.triggerAt(j, first);
+      if (m) {
+        back = { event: m, distance: words };
+        break;
+      }
+    }
+    words = 0;
+    // Arabic puts the verb first (قتل 5 أشخاص), English after the subject (5 people were killed): ties go that way.
+    const tieForward = this.tokens[first]?.kind === TOKEN_LATIN || this.tokens[nounLast]?.kind === TOKEN_LATIN;
+    for (let j = nounLast + 1; j < clauseEnd && words < Math.min(MAX_FORWARD, maxDistance); j++) {
+      if (!this.isWord(j) && this.tokens[j].kind !== TOKEN_NUMBER) continue;
+      words++;
+      if (back && (tieForward ? words > back.distance : words >= back.distance)) break;
+      if (!this.isWord(j)) continue;
+      const m = this.triggerAt(j, clauseEnd);
+      if (m) return m;
+    }
+    return back?.event;
+  }
+
+  /** The event a trigger at token k names, if it ends before `limit` and is not an attribution verb or an ignored phrase (إطلاق نار). */
+  private triggerAt(k: number, limit: number): string | undefined {
+    const m = this.eventAt(k);
+    if (!m || m.last >= limit || m.payload === IGNORED || this.isAttribution(k)) return undefined;
+    // "خلال الاحتجاجات"، "بسبب الهجوم": the circumstance of the figure, not what happened to it.
+    const before = this.tokens[k - 1];
+    if (before && this.isWord(k - 1) && this.lex.circumstantial.has(this.tokens, k - 1)) return undefined;
+    return m.payload;
+  }
+
+  private isAttribution(k: number): boolean {
+    return this.lex.attributionVerbs.matchAt(this.tokens, k) !== undefined || this.lex.according.matchAt(this.tokens, k) !== undefined;
+  }
+
+  /** "ارتفع عدد القتلى، بحسب الوزارة، إلى 50": a trigger after a count frame reaches past commas. */
+  private frameTrigger(s: number, clauseStart: number): string | undefined {
+    for (let j = clauseStart - 1; j >= s; j--) {
+      if (!this.isWord(j)) continue;
+      const frame = this.lex.countFrames.matchAt(this.tokens, j);
+      if (!frame) continue;
+      const at = this.skipForward(frame.last + 1, clauseStart);
+      const m = at < clauseStart ? this.triggerAt(at, clauseStart) : undefined;
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  /** Applies context rules (إصابة in a sentence about كورونا is an infection). */
+  private inContext(event: string, s: number, e: number): string {
+    const rules = this.lex.data.contexts;
+    if (!rules.some((r) => r.event === event)) return event;
+    for (let j = s; j < e; j++) {
+      if (!this.isWord(j)) continue;
+      const m = this.lex.contexts.matchAt(this.tokens, j);
+      if (m && rules[m.payload].event === event) return rules[m.payload].becomes;
+    }
+    return event;
+  }
+
+  // ------------------------------------------------------------------ sources and dates
+
+  /** Attribution phrases of a sentence and the source each names. */
+  private sources(s: number, e: number): SourceMention[] {
+    const out: SourceMention[] = [];
+    for (let k = s; k < e; k++) {
+      if (!this.isWord(k)) continue;
+      const according = this.lex.according.matchAt(this.tokens, k);
+      if (according) {
+        const source = this.phraseAfter(according.last + 1, e);
+        if (source) out.push({ at: k, source });
+        k = according.last;
+        continue;
+      }
+      const verb = this.lex.attributionVerbs.matchAt(this.tokens, k);
+      if (!verb) continue;
+      // "نقلت رويترز عن وزارة الدفاع": the ministry is the source.
+      let via: string | undefined;
+      for (let j = verb.last + 1; j < e && j <= verb.last + 6; j++) {
+        if (this.tokens[j].kind === TOKEN_PUNCT && !isTransparent(this.tokens[j])) break;
+        if (this.isWord(j) && this.lex.via.matchAt(this.tokens, j)) {
+          via = this.phraseAfter(j + 1, e);
+          break;
+        }
+      }
+      const latin = this.tokens[k].kind === TOKEN_LATIN;
+      // Arabic names the speaker after the verb (قالت الوزارة); English before it (the ministry said).
+      const source = via ?? (latin ? (this.phraseBefore(k - 1, s) ?? this.phraseAfter(verb.last + 1, e)) : this.phraseAfter(verb.last + 1, e));
+      if (source) out.push({ at: k, source });
+      k = verb.last;
+    }
+    return out;
+  }
+
+  private isSourceStop(k: number): boolean {
+    const t = this.tokens[k];
+    if (this.figAt[k] >= 0 || t.kind === TOKEN_NUMBER) return true;
+    if (this.lex.stops.has(this.tokens, k) || PARTICLES.has(t.norm)) return true;
+    if (WEEKDAYS.has(t.norm) || this.eventAt(k) || this.lex.qualifiersBefore.matchAt(this.tokens, k)) return true;
+    if (this.lex.attributionVerbs.matchAt(this.tokens, k) || this.lex.according.matchAt(this.tokens, k)) return true;
+    // "بسقوط"، "بأن": a preposition glued to a stop word or a trigger.
+    const v = variants(t);
+    return v.length > 1 && v.slice(1).some((w) => PARTICLES.has(w));
+  }
+
+  /** The named body or person after an attribution word: "وزارة الداخلية الكازاخية"، "مسؤولون في مدينة ألماتي". */
+  private phraseAfter(k: number, e: number): string | undefined {
+    const tokens = this.tokens;
+    // Fillers first: "بحسب أرقام وزارة الداخلية"، "وفقا لما جاء في بيان لوزارة الخارجية".
+    const skippable = (j: number) =>
+      this.isWord(j)
+        ? this.lex.fillers.has(tokens, j) || (this.lex.statementNouns.has(tokens, j) && this.isWord(j + 1) && tokens[j + 1].norm[0] === 'ل')
+        : isTransparent(tokens[j]) && !isQuote(tokens[j]);
+    while (k < e && skippable(k)) k++;
+    let first = -1;
+    let last = -1;
+    let words = 0;
+    let sawIn = false;
+    for (let j = k; j < e && words < MAX_SOURCE; j++) {
+      const t = tokens[j];
+      if (!this.isWord(j)) break;
+      if (t.norm === 'في' && first >= 0) {
+        if (sawIn) break;
+        sawIn = true;
+        // "وزارة الداخلية في كازاخستان" but not "توكاييف في خطاب متلفز".
+        const next = j + 1 < e && this.isWord(j + 1) ? j + 1 : -1;
+        if (next < 0 || this.lex.statementNouns.has(tokens, next) || this.isSourceStop(next)) break;
+        words++;
+        continue;
+      }
+      if (this.isSourceStop(j)) break;
+      if (first < 0) first = j;
+      last = j;
+      words++;
+    }
+    if (first < 0) return undefined;
+    return this.sourceText(first, last);
+  }
+
+  /** "Police said": the words before the verb, back to the clause start. */
+  private phraseBefore(k: number, s: number): string | undefined {
+    let first = -1;
+    const last = k;
+    for (let j = k; j >= s && k - j < 4; j--) {
+      if (!this.isWord(j) || this.isSourceStop(j)) break;
+      first = j;
+    }
+    if (first < 0) return undefined;
+    return this.sourceText(first, last);
+  }
+
+  private sourceText(first: number, last: number): string {
+    const t = this.tokens[first];
+    let start = t.start;
+    // "لوزارة الخارجية" → "وزارة الخارجية".
+    const v = variants(t);
+    if (t.kind === TOKEN_WORD && (t.norm[0] === 'ل' || t.norm[0] === 'ب') && v.length > 1 && this.lex.bodies.matchAt([Token.word(v[1])], 0)) {
+      start = offsetAfterNormalized(this.text, t.start, t.end, 1);
+    }
+    return detach(this.text.slice(start, this.tokens[last].end));
+  }
+
+  private sourceFor(first: number, sources: SourceMention[]): string | null {
+    let best: SourceMention | undefined;
+    for (const m of sources) {
+      if (m.at < first) best = m;
+      else if (!best) best = m;
+    }
+    if (best) return best.source;
+    const line = this.tokens[first].line;
+    if (this.pending && this.pending.line === line) return this.pending.source;
+    return null;
+  }
+
+  private dateFor(first: number, dates: DateMention[], contextBefore: string | null): string | null {
+    let best: DateMention | undefined;
+    for (const d of dates) {
+      if (d.at < first) best = d;
+      else if (!best) best = d;
+    }
+    return best?.date ?? contextBefore;
+  }
+}
+
+function isQuote(t: Token): boolean {
+  return '«»“”„"\''.includes(t.norm);
+}

@@ -1,0 +1,56 @@
+import { quantityKey, type Claim } from '../claims/types';
+import type { FigureReport } from './judge';
+
+/**
+ * A document's claims as figure reports for the corpus-wide judgement.
+ * Vague quantities (عشرات "tens", مئات "hundreds") are left out: they are
+ * too loose to contradict a count, and flagging them would cost precision.
+ */
+export function reportsFromClaims(uri: string, claims: readonly Claim[]): FigureReport[] {
+  return claims.filter((c) => !isVague(c)).map((c) => ({
+    uri,
+    range: c.range,
+    quantity: quantityKey(c),
+    qualifier: c.qualifier,
+    value: c.value,
+    low: c.low,
+    high: c.high,
+    date: c.date,
+    source: c.source,
+    text: c.text,
+  }));
+}
+
+/** The extractor's convention for vague quantities: `about` with an interval starting at the value (claims/labels.ts). */
+function isVague(c: Claim): boolean {
+  return c.qualifier === 'about' && c.low === c.value && c.high !== null && c.high !== c.value;
+}
+
+const QUALIFIER_WORDS: Record<string, string> = {
+  exact: '',
+  more_than: 'more than',
+  at_least: 'at least',
+  about: 'about',
+  nearly: 'nearly',
+  less_than: 'less than',
+  up_to: 'up to',
+};
+
+// One formatter for every call: `toLocaleString` with options builds one each time, and was a third of a corpus check.
+const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** "more than 3,000", "18". */
+export function describeAmount(r: Pick<FigureReport, 'qualifier' | 'value'>): string {
+  return [QUALIFIER_WORDS[r.qualifier] ?? r.qualifier, AMOUNT.format(r.value)].filter(Boolean).join(' ');
+}
+
+/** The last path segment of a URI or path, for messages. */
+export function shortName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/** "more than 3,000 (2022-01-07, وزارة الداخلية) in 000_x.txt:4". */
+export function describeReport(r: FigureReport): string {
+  const context = [r.date, r.source].filter(Boolean).join(', ');
+  return `${describeAmount(r)}${context ? ` (${context})` : ''} in ${shortName(r.uri)}:${r.range.start.line + 1}`;
+}

@@ -1,0 +1,248 @@
+/**
+ * Spelling normalization for matching Arabic words against word lists: the
+ * same word is written with or without hamza on alef, with ى or ي, with ة or
+ * ه, with diacritics and tatweel, and sometimes with Persian letters (ڤ ی ک).
+ * Lists and text go through the same function, so a list entry written in
+ * any of these spellings matches every other one. Latin letters are lowercased.
+ */
+
+/** Arabic letters (including the Persian and Urdu ones seen in Arabic text), diacritics and tatweel. */
+export function isArabicWordChar(c: number): boolean {
+  return (c >= 0x621 && c <= 0x65f) || c === 0x670 || (c >= 0x671 && c <= 0x6d3) || c === 0x6d5;
+}
+
+export function isLatinLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+/** The replacement of one character, -1 to drop it, or 0 to keep it (a table over U+0000–U+06FF). */
+const MAP = (() => {
+  const m = new Int32Array(0x700);
+  for (let c = 65; c <= 90; c++) m[c] = c + 32;
+  for (let c = 0xc0; c <= 0xde; c++) if (c !== 0xd7) m[c] = c + 32;
+  for (const c of [0x622, 0x623, 0x625, 0x671]) m[c] = 0x627; // آ أ إ ٱ → ا
+  m[0x624] = m[0x626] = 0x621; // ؤ ئ → ء
+  m[0x629] = 0x647; // ة → ه
+  m[0x649] = m[0x6cc] = 0x64a; // ى ی → ي
+  m[0x6a9] = m[0x6af] = 0x643; // ک گ → ك
+  m[0x6a4] = 0x641; // ڤ → ف
+  m[0x67e] = 0x628; // پ → ب
+  m[0x686] = 0x62c; // چ → ج
+  m[0x640] = m[0x670] = -1; // tatweel, superscript alef
+  for (let c = 0x64b; c <= 0x65f; c++) m[c] = -1; // harakat
+  return m;
+})();
+
+function mapChar(c: number): number {
+  return c < 0x700 ? MAP[c] : 0;
+}
+
+/** The normalization table itself, for loops that hash as they scan (see `hashSpan`): 0 keep, -1 drop, else the replacement. */
+export const NORMALIZE_TABLE: Int32Array = MAP;
+export const HASH_PRIME = 0x01000193;
+
+/**
+ * A set of 32-bit hashes with a bit filter in front: most probes of words
+ * that are not in the set end at one array read, without a hash-map lookup.
+ */
+export class HashFilter {
+  private readonly bits = new Uint32Array(1 << 15); // 2^20 bits
+  readonly values = new Map<number, number>();
+
+  add(hash: number, value = 1): void {
+    hash >>>= 0;
+    this.bits[(hash >>> 5) & 0x7fff] |= 1 << (hash & 31);
+    this.values.set(hash, (this.values.get(hash) ?? 0) | value);
+  }
+
+  /** The value stored for the hash (bits or'ed together), 0 when absent. */
+  get(hash: number): number {
+    hash >>>= 0;
+    if ((this.bits[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0) return 0;
+    return this.values.get(hash) ?? 0;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * A 32-bit hash of the normalized form of `text[start, end)`, computed
+ * without building the string: a cheap first test before a dictionary lookup.
+ */
+export function hashSpan(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const m = c < 0x700 ? MAP[c] : 0;
+    if (m < 0) continue;
+    h = Math.imul(h ^ (m === 0 ? c : m), FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/** The normalized character code of `c`, or -1 when normalization drops it. */
+export function normalizedCode(c: number): number {
+  const m = c < 0x700 ? MAP[c] : 0;
+  return m === 0 ? c : m;
+}
+
+/** One step of `hashSpan`: the hash after appending a normalized character code. */
+export function hashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, FNV_PRIME);
+}
+
+export const HASH_SEED = FNV_OFFSET;
+
+/** `hashSpan` of an already normalized word. */
+export function hashWord(word: string): number {
+  return hashSpan(word, 0, word.length);
+}
+
+/** Diacritics and tatweel: characters normalization drops. */
+export function isDroppedChar(c: number): boolean {
+  return mapChar(c) === -1;
+}
+
+/** Offset in `text` after the first `count` normalized characters of the word starting at `start`, and any dropped marks after them. */
+export function offsetAfterNormalized(text: string, start: number, end: number, count: number): number {
+  let k = start;
+  while (k < end && count > 0) {
+    if (mapChar(text.charCodeAt(k)) !== -1) count--;
+    k++;
+  }
+  while (k < end && mapChar(text.charCodeAt(k)) === -1) k++;
+  return k;
+}
+
+/** The normalized form of `text[start, end)`; allocates only when a character changes. */
+export function normalizeSpan(text: string, start: number, end: number): string {
+  let k = start;
+  while (k < end && mapChar(text.charCodeAt(k)) === 0) k++;
+  if (k === end) return text.slice(start, end);
+  const codes: number[] = [];
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
+    const m = mapChar(c);
+    if (m === 0) codes.push(c);
+    else if (m > 0) codes.push(m);
+  }
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Normalizes one word or a phrase (words separated by single spaces). */
+export function normalizeWord(word: string): string {
+  const phrase = word.trim().replace(/\s+/g, ' ');
+  return normalizeSpan(phrase, 0, phrase.length);
+}
+
+/**
+ * Proclitics an Arabic word may carry: conjunctions (و ف), prepositions
+ * (ب ل ك) and the article (ال, and لل for ل + ال). Returned candidates are
+ * suffixes of the normalized word, longest first, with what was stripped.
+ */
+export interface Stripped {
+  rest: string;
+  /** A conjunction (و or ف) was stripped. */
+  conj: boolean;
+  /** A preposition (ب ل ك) was stripped. */
+  prep: boolean;
+  /** The article was stripped. */
+  article: boolean;
+}
+
+const WAW = 'و';
+const FA = 'ف';
+
+/** Candidate readings of a normalized word without its proclitics, the word itself first. */
+export function stripClitics(word: string): Stripped[] {
+  const out: Stripped[] = [{ rest: word, conj: false, prep: false, article: false }];
+  const min = 2;
+  let base = word;
+  let conj = false;
+  if ((base[0] === WAW || base[0] === FA) && base.length > min + 1) {
+    base = base.slice(1);
+    conj = true;
+    out.push({ rest: base, conj, prep: false, article: false });
+  }
+  let prep = false;
+  const p = base[0];
+  if ((p === 'ب' || p === 'ل' || p === 'ك') && base.length > min + 1) {
+    if (p === 'ل' && base[1] === 'ل' && base.length > min + 2) {
+      // لل = ل + ال: "للشرطة" is "ل" + "الشرطة".
+      out.push({ rest: 'ا' + base.slice(1), conj, prep: true, article: false });
+      out.push({ rest: base.slice(2), conj, prep: true, article: true });
+      return out;
+    }
+    base = base.slice(1);
+    prep = true;
+    out.push({ rest: base, conj, prep, article: false });
+  }
+  if (base[0] === 'ا' && base[1] === 'ل' && base.length > min + 2) {
+    out.push({ rest: base.slice(2), conj, prep, article: true });
+  }
+  return out;
+}
+
+/** Proclitic sequences without the article, and with it (ل + ال is written لل). */
+const PLAIN_PREFIXES = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
+const ARTICLE_PREFIXES = ['ال', 'وال', 'فال', 'بال', 'كال', 'وبال', 'فبال', 'لل', 'ولل', 'فلل'];
+
+/** A word with proclitics, as `expandClitics` lists it. */
+export interface Expanded {
+  form: string;
+  /** Normalized characters of the proclitics before the article (و ب ل ...), to leave out of a figure's span. */
+  skip: number;
+  conj: boolean;
+  article: boolean;
+}
+
+/**
+ * Every written form of a normalized word with the proclitics `stripClitics`
+ * recognizes (and with the article when `article`), for lookups that must
+ * cost one hash probe per word of text. Forms are only generated for words
+ * of at least 3 letters, as `stripClitics` only strips down to 3 letters.
+ */
+export function expandClitics(word: string, article: boolean): Expanded[] {
+  const out: Expanded[] = [{ form: word, skip: 0, conj: false, article: false }];
+  if (word.length < 3) return out;
+  for (const p of PLAIN_PREFIXES.slice(1)) out.push({ form: p + word, skip: p.length, conj: p[0] === 'و' || p[0] === 'ف', article: false });
+  if (article) {
+    for (const p of ARTICLE_PREFIXES) {
+      // لل is ل + ال with the article's alef dropped: leave the whole prefix out of the span.
+      const skip = p.endsWith('لل') ? p.length : p.length - 2;
+      out.push({ form: p + word, skip, conj: p[0] === 'و' || p[0] === 'ف', article: true });
+    }
+  }
+  return out;
+}
+
+/** `stripClitics` as strings only: the word and its readings without proclitics. */
+export function cliticForms(word: string): string[] {
+  const out = [word];
+  let base = word;
+  if ((base[0] === WAW || base[0] === FA) && base.length > 3) {
+    base = base.slice(1);
+    out.push(base);
+  }
+  const p = base[0];
+  if ((p === 'ب' || p === 'ل' || p === 'ك') && base.length > 3) {
+    if (p === 'ل' && base[1] === 'ل' && base.length > 4) {
+      out.push('ا' + base.slice(1), base.slice(2));
+      return out;
+    }
+    base = base.slice(1);
+    out.push(base);
+  }
+  if (base[0] === 'ا' && base[1] === 'ل' && base.length > 4) out.push(base.slice(2));
+  return out;
+}
+
+/**
+ * Copies a string so it does not keep a larger one alive: V8 represents
+ * slices of long strings as views into their parent, and claims outlive
+ * the document text they were read from (the corpus index keeps them).
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}

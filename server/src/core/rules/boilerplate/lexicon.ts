@@ -1,0 +1,148 @@
+import data from '../../data/boilerplate.json';
+import { foldText } from '../../lines';
+
+/**
+ * The boilerplate lexicons (`data/boilerplate.json`) folded once at load, so
+ * a line is looked up in a set or compared by prefix without normalizing the
+ * lexicon again. Every comparison is on folded text (see `foldText`).
+ */
+
+/**
+ * First words of every phrase of every lexicon: a line starting with any
+ * other word can match no phrase whole or as a prefix, so its folded text is
+ * never needed for those look-ups (most paragraphs).
+ */
+export const LEXICON_FIRST_WORDS = new Set<string>();
+
+/** Phrases looked up whole or as the words a line starts with. */
+export class PhraseSet {
+  private readonly whole = new Set<string>();
+  /** Phrases by their first word, longest first. */
+  private readonly byFirstWord = new Map<string, string[]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const raw of phrases) {
+      const phrase = foldText(raw);
+      if (!phrase) continue;
+      this.whole.add(phrase);
+      const first = phrase.split(' ', 1)[0];
+      LEXICON_FIRST_WORDS.add(first);
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push(phrase);
+      this.byFirstWord.set(first, list);
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  has(folded: string): boolean {
+    return this.whole.has(folded);
+  }
+
+  /** The longest phrase the folded line starts with, as whole words. */
+  prefixOf(folded: string): string | undefined {
+    const first = firstWord(folded);
+    for (const phrase of this.byFirstWord.get(first) ?? []) {
+      if (folded === phrase || (folded.startsWith(phrase) && folded.charCodeAt(phrase.length) === 32)) return phrase;
+    }
+    return undefined;
+  }
+
+  /** Whether the folded text contains one of the phrases as whole words. */
+  containedIn(folded: string): string | undefined {
+    const padded = ` ${folded} `;
+    for (const phrase of this.whole) if (padded.includes(` ${phrase} `)) return phrase;
+    return undefined;
+  }
+
+  /** How many of the phrases occur in the text as substrings (glued menus lose their spaces). */
+  countSubstrings(folded: string): number {
+    let n = 0;
+    for (const phrase of this.whole) if (phrase.length >= 3 && folded.includes(phrase)) n++;
+    return n;
+  }
+
+  /** Longest phrase matching the words of `tokens` from `at`, as a word count (0 when none). */
+  matchAt(tokens: readonly string[], at: number): number {
+    const candidates = this.byFirstWord.get(tokens[at]);
+    if (!candidates) return 0;
+    for (const phrase of candidates) {
+      const words = phrase.split(' ');
+      if (at + words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < words.length && ok; k++) ok = tokens[at + k] === words[k];
+      if (ok) return words.length;
+    }
+    return 0;
+  }
+}
+
+let lastFolded = '';
+let lastFirst = '';
+
+/** The first word of a folded line; the detectors ask for the same line's many times in a row. */
+function firstWord(folded: string): string {
+  if (folded !== lastFolded) {
+    const space = folded.indexOf(' ');
+    lastFirst = space < 0 ? folded : folded.slice(0, space);
+    lastFolded = folded;
+  }
+  return lastFirst;
+}
+
+function compilePatterns(list: readonly string[]): RegExp[] {
+  return list.map((p) => new RegExp(p, 'iu'));
+}
+
+const LABEL_SEPARATOR = '\\s*(?:[:：|/،,؛]|[-–—]+|\\.{2,}|…)';
+
+/** Matches `<label><separator>` at the start of a line's shape (see `shapeText`); group 1 is the label. */
+function labelRegExp(phrases: readonly string[]): RegExp {
+  const folded = [...new Set(phrases.map((p) => foldText(p)).filter(Boolean))].sort((a, b) => b.length - a.length);
+  return new RegExp(`^(${folded.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})${LABEL_SEPARATOR}`, 'u');
+}
+
+const d = data;
+
+export const LEXICON = {
+  shortcodeTags: new Set(d.shortcode.tags.map((t) => t.toLowerCase())),
+  debris: {
+    exact: new PhraseSet(d.scraperDebris.exact),
+    prefix: new PhraseSet(d.scraperDebris.prefix),
+    metaLabels: new PhraseSet(d.scraperDebris.metaLabels),
+    metaLabel: labelRegExp(d.scraperDebris.metaLabels),
+    /** Every word of the metadata labels, which may repeat inside one line ("نشر في: … | آخر تحديث: …"). */
+    metaWords: new Set(d.scraperDebris.metaLabels.flatMap((l) => foldText(l).split(' '))),
+    patterns: compilePatterns(d.scraperDebris.patterns),
+  },
+  source: {
+    label: labelRegExp(d.sourceCredit.label),
+    byline: labelRegExp(d.sourceCredit.byline),
+    agencies: new PhraseSet(d.sourceCredit.agencies),
+  },
+  caption: {
+    label: labelRegExp(d.captionCredit.label),
+    prefix: new PhraseSet(d.captionCredit.prefix),
+    exact: new PhraseSet(d.captionCredit.exact),
+    credits: new PhraseSet([...d.captionCredit.credits, ...d.sourceCredit.agencies]),
+  },
+  teaser: {
+    header: new PhraseSet(d.teaser.header),
+    exactHeader: new PhraseSet(d.teaser.exactHeader),
+    openers: new PhraseSet(d.teaser.openers),
+    label: labelRegExp(d.teaser.label),
+    itemEnd: new PhraseSet(d.teaser.itemEnd),
+    listEnd: new PhraseSet(d.teaser.listEnd),
+  },
+  share: {
+    exact: new PhraseSet(d.sharePrompt.exact),
+    prefix: new PhraseSet(d.sharePrompt.prefix),
+    label: labelRegExp(d.sharePrompt.label),
+    contains: new PhraseSet(d.sharePrompt.contains),
+    cookieTerms: new PhraseSet(d.sharePrompt.cookieTerms),
+    cookieAddress: new PhraseSet(d.sharePrompt.cookieAddress),
+    disclaimers: new PhraseSet(d.sharePrompt.disclaimers),
+    sections: new PhraseSet(d.sharePrompt.sections),
+    navPhrases: new PhraseSet(d.sharePrompt.navPhrases),
+  },
+  footerWords: new PhraseSet(d.footerWords),
+};
