@@ -39,6 +39,12 @@ export interface NumberToken {
   percentBefore: boolean;
   /** True when a `.` is read as a thousands separator ("20.000"). */
   dotThousands: boolean;
+  /**
+   * The token touches another number through a separator ("0٫0" in
+   * "0٫0.0", or "0٫0" in "0.0,0٫0"): its own separators are kept as written,
+   * so a fix can never join it to its neighbour and change its value.
+   */
+  cut?: boolean;
   /** The value (NaN for codes); percentages are the number before the sign. */
   value: number;
 }
@@ -114,10 +120,13 @@ function readToken(text: string, start: number): NumberToken {
   let kind: NumberToken['kind'] = 'number';
   let roles: SeparatorRole[] = [];
   let dotThousands = false;
+  // Glued to a number before it through a separator ("0.0,0٫0"): rewriting its separators could join the two.
+  let cut = SEPARATORS.has(text[start - 1]) && digitValue(text.charCodeAt(start - 2)) >= 0;
   if (separators.length > 0) {
     const interpreted = interpret(text, groups, separators, end);
     if (interpreted.keep < groups.length) {
       // Stop the token before the first separator that cannot belong to it.
+      cut = true;
       groups.length = interpreted.keep;
       separators.length = interpreted.keep - 1;
       end = start;
@@ -162,6 +171,7 @@ function readToken(text: string, start: number): NumberToken {
     percentBefore,
     dotThousands,
     value: kind === 'code' ? NaN : valueOf(groups, roles),
+    ...(cut ? { cut } : {}),
   };
 }
 
@@ -263,6 +273,25 @@ export type DigitStyle = 'western' | 'eastern';
 
 const EASTERN_ZERO = 0x660;
 
+/**
+ * A decimal that Western digits cannot write unambiguously in Arabic text:
+ * "١٫٥٠٠" is 1.5, but "1.500" reads as fifteen hundred (see
+ * `dotMeansThousands`). Its Western form keeps the Arabic decimal separator
+ * ("1٫500"), so a fix never changes a value. A dot the scanner already read
+ * as a decimal from its context ("1.500 مليون") stays as written.
+ */
+export function westernDecimalIsAmbiguous(token: NumberToken): boolean {
+  return (
+    token.kind === 'number' &&
+    token.roles.length === 1 &&
+    token.roles[0] === 'decimal' &&
+    token.separators[0] === ARABIC_DECIMAL &&
+    token.groups[1].length === 3 &&
+    token.groups[0].length <= 3 &&
+    token.groups[0][0] !== '0'
+  );
+}
+
 /** Writes a token in a digit style, keeping its value and grouping; only the token's own characters change. */
 export function renderNumber(token: NumberToken, style: DigitStyle): string {
   const digit = (d: string) => (style === 'western' ? d : String.fromCharCode(EASTERN_ZERO + d.charCodeAt(0) - 48));
@@ -270,9 +299,9 @@ export function renderNumber(token: NumberToken, style: DigitStyle): string {
   let body = digits(token.groups[0]);
   for (let s = 0; s < token.separators.length; s++) {
     let sep = token.separators[s];
-    if (token.kind === 'number') {
+    if (token.kind === 'number' && !token.cut) {
       const role = token.roles[s];
-      if (style === 'western') sep = role === 'thousands' ? ',' : '.';
+      if (style === 'western') sep = role === 'thousands' ? ',' : westernDecimalIsAmbiguous(token) ? ARABIC_DECIMAL : '.';
       else sep = role === 'thousands' ? ARABIC_THOUSANDS : ARABIC_DECIMAL;
     }
     body += sep + digits(token.groups[s + 1]);

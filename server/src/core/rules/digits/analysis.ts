@@ -1,4 +1,4 @@
-import { renderNumber, SCRIPT_EASTERN, SCRIPT_PERSIAN, SCRIPT_WESTERN, type DigitStyle, type NumberToken } from '../../numbers/scanner';
+import { renderNumber, westernDecimalIsAmbiguous, SCRIPT_EASTERN, SCRIPT_PERSIAN, SCRIPT_WESTERN, type DigitStyle, type NumberToken } from '../../numbers/scanner';
 import type { RuleContext } from '../rule';
 
 /**
@@ -49,7 +49,8 @@ function problemsOf(token: NumberToken, style: DigitStyle): DigitRuleId[] {
   if (token.dotThousands) problems.push('digits/dot-thousands');
   if (token.kind === 'number') {
     const wrong = style === 'western' ? /[\u066B\u066C]/ : /[.,]/;
-    if (token.separators.some((sep, k) => wrong.test(sep) && !(sep === '.' && token.roles[k] === 'thousands'))) {
+    const keepsArabicDecimal = style === 'western' && westernDecimalIsAmbiguous(token);
+    if (token.separators.some((sep, k) => wrong.test(sep) && !(sep === '.' && token.roles[k] === 'thousands') && !(keepsArabicDecimal && sep === '\u066B'))) {
       problems.push('digits/separator');
     }
   }
