@@ -31,6 +31,7 @@ import {
   prepareDocument,
   SeedDocument,
   indexedOnly,
+  lexiconFor,
   quantityKey,
   type Claim,
   type DocumentAnalysis,
@@ -38,6 +39,9 @@ import {
   type Logger,
 } from './core';
 import { FIX_ALL_KIND, fixAllAction, quickFix, SOURCE, toDiagnostic } from './diagnostics';
+import { hoverWithCorpus } from './features/corpusReports';
+import { inlayHints } from './features/inlayHints';
+import { documentSymbols, workspaceSymbols } from './features/outline';
 import { readSeed } from './node/files';
 import { ServerCommands, StatusNotification, type FixCorpusArgs, type FixCorpusResult } from './protocol';
 import { folderFromUri, SettingsCache, type Folder } from './settingsCache';
@@ -249,6 +253,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      inlayHintProvider: true,
       executeCommandProvider: { commands: Object.values(ServerCommands) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -345,6 +353,37 @@ connection.onCodeAction(async ({ textDocument, context }) => {
     if (fixes.length) actions.push(fixAllAction(doc.uri, 'Fix all Corpus Lens findings', FIX_ALL_KIND, fixes));
   }
   return actions;
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+  const doc = documents.get(textDocument.uri);
+  const analysis = doc && (await analysisOf(doc));
+  if (!analysis) return null;
+  const config = await settings.get(doc.uri);
+  return hoverWithCorpus(analysis, analysis.doc, position, lexiconFor(config.claimsLexicon), index.corpus);
+});
+
+connection.onDocumentSymbol(async ({ textDocument }) => {
+  const doc = documents.get(textDocument.uri);
+  const analysis = doc && (await analysisOf(doc));
+  if (!analysis) return [];
+  const config = await settings.get(doc.uri);
+  return documentSymbols(analysis, analysis.doc, lexiconFor(config.claimsLexicon));
+});
+
+connection.onWorkspaceSymbol(async ({ query }) => {
+  await index.ready();
+  const corpus = index.corpus;
+  const documentsWithClaims = [...corpus.uris()].map((uri) => ({ uri, claims: corpus.get(uri)?.claims ?? [] }));
+  return workspaceSymbols(query, documentsWithClaims);
+});
+
+connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+  const doc = documents.get(textDocument.uri);
+  const analysis = doc && (await analysisOf(doc));
+  if (!analysis) return [];
+  const config = await settings.get(doc.uri);
+  return inlayHints(analysis, analysis.doc, range, config.inlayHintsNumbers);
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {

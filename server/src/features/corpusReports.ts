@@ -1,0 +1,86 @@
+/**
+ * The hover's corpus section: every report of the hovered claim's quantity
+ * across the corpus, with the verdict, as a compact Markdown table. A pure
+ * converter from the corpus index.
+ */
+import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
+import {
+  quantityKey,
+  shortName,
+  type Claim,
+  type CompiledLexicon,
+  type CorpusIndex,
+  type CorpusView,
+  type Figure,
+  type FigureReport,
+  type SeedDocument,
+} from '../core';
+import { formatInterval, hoverAt, isolate } from './hover';
+
+/** Rows shown before "and N more": a hover must stay short. */
+const MAX_ROWS = 12;
+
+const QUALIFIER_WORDS: Record<string, string> = {
+  exact: 'exact',
+  more_than: 'more than',
+  at_least: 'at least',
+  about: 'about',
+  nearly: 'nearly',
+  less_than: 'less than',
+  up_to: 'up to',
+};
+
+/** Escapes Markdown table syntax; underscores stay (inside words they are not emphasis, and file names read better). */
+function cell(text: string): string {
+  return text.replace(/[\\|*`[\]<>#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+function verdictOf(corpus: CorpusView, r: FigureReport): string {
+  const v = corpus.figureVerdict(r);
+  return v ? (v.kind === 'conflict' ? '⚠ conflict' : 'ℹ evolving') : 'agrees';
+}
+
+/**
+ * The table for a claim of document `uri`, or '' when the corpus holds no
+ * other report of its quantity. The hovered report is marked "this".
+ */
+export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusView & { figures: { reportsFor(q: string): FigureReport[] } }): string {
+  const quantity = quantityKey(claim);
+  const all = corpus.figures.reportsFor(quantity);
+  if (all.length < 2) return '';
+  const own = all.find((r) => r.uri === uri && r.range.start.line === claim.range.start.line && r.range.start.character === claim.range.start.character);
+  all.sort((a, b) => (a.date ?? '9').localeCompare(b.date ?? '9') || a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line);
+  const rows = all.slice(0, MAX_ROWS).map((r) => {
+    const where = `${cell(shortName(r.uri))}:${r.range.start.line + 1}${r === own ? ' (this)' : ''}`;
+    return `| ${formatInterval(r.low, r.high)} | ${QUALIFIER_WORDS[r.qualifier] ?? r.qualifier} | ${where} | ${r.date ?? '—'} | ${r.source ? isolate(cell(r.source)) : '—'} | ${verdictOf(corpus, r)} |`;
+  });
+  const more = all.length > MAX_ROWS ? `\n\n…and ${all.length - MAX_ROWS} more reports` : '';
+  const verdict = own ? corpus.figureVerdict(own) : undefined;
+  const summary = verdict
+    ? verdict.kind === 'conflict'
+      ? `**Conflict:** ${verdict.total} report(s) of \`${quantity}\` disagree with this one.`
+      : `**Evolving:** this figure differs from ${verdict.total} report(s) of \`${quantity}\` because the count changed over time.`
+    : `All reports of \`${quantity}\` that overlap this one agree with it.`;
+  return `${summary}\n\n| value | qualifier | file | date | source | verdict |\n|---|---|---|---|---|---|\n${rows.join('\n')}${more}`;
+}
+
+/**
+ * `textDocument/hover`: the figure's own card (hover.ts) and, for a claim,
+ * every report of the same quantity across the corpus.
+ */
+export function hoverWithCorpus(
+  analysis: { claims: readonly Claim[]; figures: readonly Figure[] },
+  doc: SeedDocument,
+  position: Position,
+  lexicon: CompiledLexicon,
+  corpus: CorpusIndex,
+): Hover | null {
+  const hover = hoverAt(analysis, doc, position, lexicon);
+  if (!hover || !hover.range) return hover;
+  const start = doc.offsetAt(hover.range.start);
+  const claim = analysis.claims.find((c) => c.figureStart === start);
+  const section = claim ? corpusReportsSection(claim, doc.uri, corpus) : '';
+  if (!section) return hover;
+  const value = (hover.contents as MarkupContent).value;
+  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${value}\n\n---\n\n${section}` } };
+}
