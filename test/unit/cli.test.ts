@@ -50,6 +50,26 @@ describe('CLI check', () => {
     assert.ok(Array.isArray(f004.claims));
   });
 
+  it('lists the corpus\'s conflicts at the top level, each pair once, in a stable order', async () => {
+    const dir = workspace();
+    const first = JSON.parse((await run(dir, 'check', '--format', 'json')).stdout);
+    const again = JSON.parse((await run(dir, 'check', '--format', 'json')).stdout);
+    assert.deepEqual(first.conflicts, again.conflicts);
+    const police = first.conflicts.filter((c: { quantity: string }) => c.quantity === 'killed/police');
+    assert.ok(police.length >= 3);
+    for (const c of police) {
+      assert.equal(c.kind, 'conflict');
+      assert.deepEqual(Object.keys(c).sort(), ['a', 'b', 'kind', 'message', 'quantity']);
+      assert.deepEqual([c.a.value, c.b.value].sort((x: number, y: number) => x - y), [7, 18]);
+      assert.match(c.a.path, /^seeds\//);
+    }
+    const arrests = first.conflicts.filter((c: { quantity: string }) => c.quantity === 'arrested/people');
+    assert.ok(arrests.length > 0 && arrests.every((c: { kind: string }) => c.kind === 'evolving'), 'growing arrest counts are evolving, not conflicts');
+    const keys = first.conflicts.map((c: { a: { path: string; range: { start: { line: number } } }; b: { path: string; range: { start: { line: number } } } }) => `${c.a.path}:${c.a.range.start.line}|${c.b.path}:${c.b.range.start.line}`);
+    assert.equal(new Set(keys).size, keys.length, 'no pair twice');
+    assert.deepEqual(JSON.parse((await run(dir, 'check', '--format', 'json', '--only', 'digits')).stdout).conflicts, []);
+  });
+
   it('exits 1 when a finding reaches the fail-on severity', async () => {
     assert.equal((await run(workspace(), 'check', '--only', 'digits', '--fail-on', 'warning')).code, 1);
     const dir = workspace();

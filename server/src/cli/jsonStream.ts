@@ -44,19 +44,19 @@ export async function writeJson(
       v.forEach((item, j) => emit(`${j ? ',' : '['}\n    ${serializeItem(item)}`));
       emit('\n  ]');
     } else {
-      emit(indented(JSON.stringify(v, null, 2), '  '));
+      // Wrapped one level deep, JSON.stringify indents it for its depth in one pass.
+      emit(JSON.stringify([v], null, 2).slice(4, -2));
     }
   }
   emit('\n}');
   write(buffer);
 }
 
-/** One element of a top-level array, as `writeJson` writes it (indented for its depth, without the leading newline). */
+/**
+ * One element of a top-level array, as `writeJson` writes it: indented for
+ * its depth (wrapped two levels deep, JSON.stringify does that in its one
+ * pass: `[\n  [\n    ` before, `\n  ]\n]` after), without the leading newline.
+ */
 export function serializeItem(item: unknown): string {
-  return indented(JSON.stringify(item, null, 2) ?? 'null', '    ');
-}
-
-// Nested lines move right by the depth they are written at; JSON strings never hold a raw newline.
-function indented(json: string, pad: string): string {
-  return json.replace(/\n/g, `\n${pad}`);
+  return JSON.stringify([[item]], null, 2).slice(10, -6);
 }

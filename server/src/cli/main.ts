@@ -27,7 +27,7 @@ import { VERSION } from '../version';
 import { countsFail, formatText, severityCounts, summaryLine, type SeverityCounts } from './format';
 import { serializeItem, writeJson } from './jsonStream';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
-import { toJsonReport } from './report';
+import { toJsonConflicts, toJsonReport } from './report';
 
 export interface CliIO {
   cwd: string;
@@ -237,7 +237,8 @@ async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Set
     }
   }
   if (opts.format === 'json') {
-    await writeJson(toJsonReport(VERSION, []), io.stdout, { key: 'files', items: serializedFiles(analysed()) });
+    const conflicts = wantsFigures(opts) ? toJsonConflicts(index.figures) : [];
+    await writeJson(toJsonReport(VERSION, [], conflicts), io.stdout, { key: 'files', items: serializedFiles(analysed()) });
     io.stdout('\n');
   } else {
     for (const analysis of analysed()) io.stdout(formatText([analysis]));
@@ -245,6 +246,11 @@ async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Set
   }
   if (errors.length) return 2;
   return countsFail(counts, opts.failOn) ? 1 : 0;
+}
+
+/** Whether the report's top-level `conflicts` is wanted: the figures family is not excluded by `--only`. */
+function wantsFigures(opts: Options): boolean {
+  return !opts.only || opts.only.includes('figures');
 }
 
 /** Each analysis as the report's `files` item, serialized as `writeJson` writes it. */
@@ -258,7 +264,8 @@ async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[],
   for (const e of run.errors) io.stderr(`corpus-lens: ${e}\n`);
   errors.push(...run.errors);
   if (opts.format === 'json') {
-    await writeJson(toJsonReport(VERSION, []), io.stdout, { key: 'files', items: run.outputs });
+    const conflicts = wantsFigures(opts) ? toJsonConflicts(run.figures) : [];
+    await writeJson(toJsonReport(VERSION, [], conflicts), io.stdout, { key: 'files', items: run.outputs });
     io.stdout('\n');
   } else {
     for await (const text of run.outputs) io.stdout(text);

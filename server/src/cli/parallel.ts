@@ -23,7 +23,7 @@
 import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
-import { analyzeDocument, CorpusIndex, prepareDocument, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type Settings } from '../core';
+import { analyzeDocument, CorpusIndex, prepareDocument, QuantityIndex, reportsFromClaims, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type Settings } from '../core';
 import { readSeed } from '../node/files';
 import { VERSION } from '../version';
 import { formatText, severityCounts, type SeverityCounts } from './format';
@@ -102,6 +102,8 @@ export interface ParallelCheckResult {
   outputs: AsyncIterable<string>;
   /** Severity counts over all files; complete once `outputs` is exhausted. */
   counts: SeverityCounts;
+  /** The corpus's figure reports, judged on this thread for the report's `conflicts`. */
+  figures: QuantityIndex;
 }
 
 /**
@@ -174,6 +176,8 @@ export async function parallelCheck(
       const summary = summaries[i];
       if (summary) corpus.push([files[i].display, summary]);
     }
+    const figures = new QuantityIndex();
+    for (const [uri, summary] of corpus) figures.set(uri, reportsFromClaims(uri, summary.claims));
     const errors = problems.filter((p): p is string => p !== undefined);
     const readable = summaries.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
 
@@ -222,7 +226,7 @@ export async function parallelCheck(
         await terminate();
       }
     }
-    return { errors, files: readable.length, outputs: outputs(), counts };
+    return { errors, files: readable.length, outputs: outputs(), counts, figures };
   } catch (err) {
     await terminate();
     throw err;

@@ -2,7 +2,7 @@
  * The CLI's JSON report (domain.md, "The CLI's JSON output"). Other tools
  * parse it: change it only compatibly, and bump `version` semantics with it.
  */
-import type { DocumentAnalysis, Finding, Range } from '../core';
+import { figurePairs, type DocumentAnalysis, type Finding, type QuantityIndex, type Range } from '../core';
 
 export interface JsonFinding {
   rule: string;
@@ -77,4 +77,15 @@ export function toJsonReport(version: string, analyses: readonly DocumentAnalysi
     })),
     conflicts,
   };
+}
+
+/** The corpus's judged disagreements as the report's `conflicts`: each pair once, deterministic order, capped per quantity. */
+export function toJsonConflicts(figures: QuantityIndex): JsonConflict[] {
+  return figurePairs(figures).map((p) => ({
+    kind: p.kind,
+    quantity: p.quantity,
+    a: { path: p.a.uri, range: p.a.range, value: p.a.value },
+    b: { path: p.b.uri, range: p.b.range, value: p.b.value },
+    message: p.message,
+  }));
 }
