@@ -48,9 +48,9 @@ function panel({ x0, y0, width, height, title, yLabel, series }) {
     out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
     if (!s.dashed) for (const p of pts) out.push(`<circle cx="${px(p[0]).toFixed(1)}" cy="${py(p[1]).toFixed(1)}" r="3" fill="${s.color}"/>`);
   }
-  // Legend, top-left inside the panel.
+  // Legend under the panel, clear of the lines.
   series.forEach((s, i) => {
-    const y = y0 + 14 + i * 16;
+    const y = y0 + height + 58 + i * 16;
     out.push(`<line x1="${x0 + 8}" x2="${x0 + 30}" y1="${y - 4}" y2="${y - 4}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
     out.push(`<text x="${x0 + 36}" y="${y}">${esc(s.name)}</text>`);
   });
@@ -76,7 +76,7 @@ export function renderChart(results) {
     { name: 'server budget (400 MB)', color: COLORS.server, dashed: true, points: pts(() => 400) },
   ].filter((s) => s.points.length);
   const W = 920;
-  const H = 380;
+  const H = 480;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,

@@ -375,7 +375,9 @@ connection.onWorkspaceSymbol(async ({ query }) => {
   await index.ready();
   const corpus = index.corpus;
   const documentsWithClaims = [...corpus.uris()].map((uri) => ({ uri, claims: corpus.get(uri)?.claims ?? [] }));
-  return workspaceSymbols(query, documentsWithClaims);
+  // Labels come from the first folder's lexicon: a workspace query spans folders, and one lexicon names them all.
+  const config = await settings.get(folders[0]?.uri ?? '');
+  return workspaceSymbols(query, documentsWithClaims, lexiconFor(config.claimsLexicon));
 });
 
 connection.languages.inlayHint.on(async ({ textDocument, range }) => {
@@ -417,7 +419,8 @@ async function fixCorpus(args: FixCorpusArgs): Promise<FixCorpusResult> {
       text = read.text;
     }
     const doc = new SeedDocument(uri, text, open?.version ?? 0);
-    const result = fixDocument(prepareDocument(doc), index.corpus, await settings.get(uri), { families, logger });
+    const config = await settings.get(uri);
+    const result = fixDocument(prepareDocument(doc, config, logger), index.corpus, config, { families, logger });
     if (result.applied) {
       fixes += result.applied;
       edit.documentChanges!.push({

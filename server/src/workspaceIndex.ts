@@ -10,6 +10,8 @@ import { CorpusIndex, prepareDocument, SeedDocument, type Settings } from './cor
 import { globMatcher, readSeed, walk } from './node/files';
 import type { Folder, SettingsCache } from './settingsCache';
 
+const READS_IN_FLIGHT = 8;
+
 export class WorkspaceIndex {
   readonly corpus = new CorpusIndex();
   /** Documents the editor has open; the index must not overwrite them from disk. */
@@ -55,15 +57,21 @@ export class WorkspaceIndex {
     }
     const seen = new Set<string>();
     let done = 0;
-    for (const file of files) {
-      const uri = URI.file(file).toString();
-      seen.add(uri);
-      if (!this.open.has(uri)) await this.readIntoIndex(uri, file);
-      done++;
-      if (progress && (done % 200 === 0 || done === files.length)) {
-        progress.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
+    let next = 0;
+    // Several reads in flight: one at a time, indexing spent much of its time waiting on the disk.
+    const reader = async () => {
+      while (next < files.length) {
+        const file = files[next++];
+        const uri = URI.file(file).toString();
+        seen.add(uri);
+        if (!this.open.has(uri)) await this.readIntoIndex(uri, file);
+        done++;
+        if (progress && (done % 200 === 0 || done === files.length)) {
+          progress.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);
     progress?.done();
     this.tellTooLarge();

@@ -34,7 +34,7 @@ export function fixDocument(
     if (!fixes.length) break;
     const text = applyEdits(prepared.doc, fixes.flatMap((f) => f.fix!.edits));
     applied += fixes.length;
-    prepared = prepareDocument(new SeedDocument(prepared.doc.uri, text, prepared.doc.version + 1));
+    prepared = prepareDocument(new SeedDocument(prepared.doc.uri, text, prepared.doc.version + 1), settings, options.logger);
     corpus.set(prepared.doc.uri, prepared.summary);
     analysis = analyzeDocument(prepared, corpus, settings, options);
   }

@@ -6,9 +6,10 @@
  *
  * Work is bounded per figure (a clause, a sentence) and every token's
  * lexicon lookups are computed at most once, so extraction stays linear in
- * the text. Sentences without a count figure cost only a weekday lookup per word.
+ * the text. Sentences with no number, number word or weekday are hashed
+ * word by word while tokenizing and never become tokens.
  */
-import { normalizeWord, offsetAfterNormalized, detach } from '../numbers/normalize';
+import { cliticForms, normalizeWord, offsetAfterNormalized, detach } from '../numbers/normalize';
 import type { NumberToken } from '../numbers/scanner';
 import {
   isClauseEnd,
@@ -51,13 +52,21 @@ const MAX_FORWARD = 10;
 /** How far a trigger may be from a figure whose counted noun the lexicon does not know. */
 const MAX_RAW_DISTANCE = 3;
 /** Payload of the lexicon's `ignore` phrases: they match like triggers and name no event. */
-export const IGNORED = '';
+const IGNORED = '';
 /** Events of counted nouns (معتقل، رهينة) that give way to a trigger in the clause. */
 const YIELDING_NOUN_EVENTS = new Set(['arrested', 'abducted']);
 /** How far after the counted noun "من الشرطة" may refine it. */
 const MAX_REFINE = 6;
 /** Longest source phrase, in words. */
 const MAX_SOURCE = 6;
+/**
+ * How far, in tokens, any look around a figure reaches (its clause, a
+ * count frame, the antecedent of "في صفوفها"). Real clauses are far
+ * shorter; the bound keeps a sentence of a million words linear.
+ */
+const WINDOW = 48;
+/** Longest run of brackets and quotes looked through. */
+const MAX_MARKS = 8;
 
 /** Function words that are never a counted noun. */
 const PARTICLES = new Set(
@@ -73,6 +82,12 @@ const PARTICLES = new Set(
 const GROUP_WORDS = ['صفوف', 'عناصر', 'افراد', 'منتسبي', 'ranks'];
 const PRONOUN_SUFFIXES = ['ها', 'هم', 'ه', 'هن'];
 
+/** The claims of the sentence being read that later figures may refer back to. */
+interface SentenceClaims {
+  /** The last claim that is not a subset ("بينهم ستة"), with the start of its clause. */
+  whole?: { claim: Claim; clause: number };
+}
+
 interface SourceMention {
   at: number;
   source: string;
@@ -87,8 +102,6 @@ class Extractor {
   private readonly text: string;
   /** Token → index of the figure covering it, or -1. */
   private readonly figAt: Int32Array;
-  private readonly eventMemo: (PhraseMatch<string> | null | undefined)[];
-  private readonly subjectMemo: (PhraseMatch<SubjectPayload> | null | undefined)[];
   private readonly claims: Claim[] = [];
   private docYear: number | null = null;
   private context: string | null = null;
@@ -96,6 +109,10 @@ class Extractor {
   private weekday = 0;
   /** The source a line ending in ":" names, and the line of the quotation it introduces. */
   private pending: { source: string; line: number } | undefined;
+  /** Bracket depth scanned so far in the current sentence (see `inParentheses`). */
+  private paren = { sentence: -1, at: 0, depth: 0 };
+  /** Context rules whose words occur in the current sentence, found on first need. */
+  private contexts: { sentence: number; rules: Set<number> } = { sentence: -1, rules: new Set() };
 
   constructor(
     private readonly doc: SeedDocument,
@@ -110,8 +127,6 @@ class Extractor {
     figures.forEach((r, i) => {
       for (let k = r.first; k <= r.last; k++) this.figAt[k] = i;
     });
-    this.eventMemo = new Array(tokens.length);
-    this.subjectMemo = new Array(tokens.length);
   }
 
   run(): Claim[] {
@@ -208,16 +223,17 @@ class Extractor {
     return -1;
   }
 
-  /** An aside in brackets ("( ... اليوم الأحد )") does not move the reading date. */
+  /** An aside in brackets ("( ... اليوم الأحد )") does not move the reading date. Weekdays come in text order, so the depth is carried forward. */
   private inParentheses(s: number, k: number): boolean {
-    let depth = 0;
-    for (let j = s; j < k; j++) {
-      const t = this.tokens[j];
+    if (this.paren.sentence !== s) this.paren = { sentence: s, at: s, depth: 0 };
+    const p = this.paren;
+    for (; p.at < k; p.at++) {
+      const t = this.tokens[p.at];
       if (t.kind !== TOKEN_PUNCT) continue;
-      if (t.norm === '(') depth++;
-      else if (t.norm === ')' && depth > 0) depth--;
+      if (t.norm === '(') p.depth++;
+      else if (t.norm === ')' && p.depth > 0) p.depth--;
     }
-    return depth > 0;
+    return p.depth > 0;
   }
 
   // ------------------------------------------------------------------ sentences
@@ -229,7 +245,7 @@ class Extractor {
     if (this.pending && line > this.pending.line) this.pending = undefined;
     let sources: SourceMention[] | undefined;
     const sourcesOf = () => (sources ??= this.sources(s, e));
-    const sentenceClaims: { claim: Claim; clause: number; subset: boolean }[] = [];
+    const sentenceClaims: SentenceClaims = {};
     for (const r of figures) {
       const f = r.figure;
       if (f.kind !== 'count' || f.unit) continue;
@@ -250,7 +266,7 @@ class Extractor {
     r: ReadFigure,
     s: number,
     e: number,
-    previous: { claim: Claim; clause: number; subset: boolean }[],
+    previous: SentenceClaims,
     sources: () => SourceMention[],
     dates: DateMention[],
     contextBefore: string | null,
@@ -295,12 +311,10 @@ class Extractor {
     let event: string | undefined;
     let rawNoun: string | undefined;
     let nounLast = r.last;
-    let explicitNoun = false;
     if (f.dual) {
       const probe = this.probe(f.dual);
       subject = this.lex.subjects.matchAt(probe, 0)?.payload;
       event = this.lex.events.matchAt(probe, 0)?.payload;
-      explicitNoun = true;
       // "عراقيان": two people of a place or group.
       if (!subject && !event && f.dual.endsWith('ي')) subject = { cls: 'people', weak: false };
       // "طائرتين مسيرتين": a dual adjective that names a class is the more precise subject.
@@ -313,39 +327,44 @@ class Extractor {
     } else {
       let n = this.skipForward(r.last + 1, e);
       if (n < e && (tokens[n].norm === 'من' || tokens[n].norm === 'of') && this.isWord(this.skipForward(n + 1, e))) n = this.skipForward(n + 1, e);
+      // English puts adjectives first: "26 armed criminals".
+      if (n + 1 < e && tokens[n].kind === TOKEN_LATIN && tokens[n + 1].kind === TOKEN_LATIN && !this.subjectAt(n) && !this.eventAt(n) && this.subjectAt(n + 1)) n++;
       // A counted noun never carries a conjunction: "مقتل 5 وإصابة 10" coordinates two figures.
-      const coordinated = n < e && tokens[n].kind === TOKEN_WORD && tokens[n].norm[0] === 'و' && variants(tokens[n])[1] === tokens[n].norm.slice(1);
+      const coordinated =
+        n < e && tokens[n].kind === TOKEN_WORD && tokens[n].norm[0] === 'و' && variants(tokens[n])[1] === tokens[n].norm.slice(1) && !this.isWholeWord(tokens[n]);
       if (n < e && this.isWord(n) && this.figAt[n] < 0 && !coordinated && !PARTICLES.has(tokens[n].norm)) {
         const sm = this.subjectAt(n);
         const em = this.eventAt(n);
         if (sm) {
           subject = sm.payload;
           nounLast = sm.last;
-          explicitNoun = true;
         }
         if (em && em.payload !== IGNORED && (!sm || em.last >= sm.first)) {
           event = em.payload;
           nounLast = Math.max(nounLast, em.last);
-          explicitNoun = true;
           // "13 هجوما": the noun names acts, which are what is counted.
           if (!sm && this.lex.acts.matchAt(tokens, n)) rawNoun = this.bareNoun(tokens[n]);
         }
-        if (!sm && !em && this.looksLikeNoun(n) && !this.lex.others.matchAt(tokens, n)) {
+        if (!sm && !em && this.looksLikeNoun(n) && !this.lex.others.matchAt(tokens, n) && !hasPreposition(tokens[n])) {
           rawNoun = this.bareNoun(tokens[n]);
           nounLast = n;
-          explicitNoun = true;
         }
       }
     }
     // "فلسطينيين اثنين"، "جندي واحد": one and two follow their noun.
-    if (!explicitNoun && !f.dual && f.written === 'words' && f.value <= 2 && r.first > s && this.isWord(r.first - 1) && !PARTICLES.has(tokens[r.first - 1].norm)) {
+    if (!f.dual && f.written === 'words' && f.value <= 2 && tokens[r.first].kind === TOKEN_WORD && r.first > s && this.isWord(r.first - 1) && !PARTICLES.has(tokens[r.first - 1].norm)) {
       const noun = r.first - 1;
       const sm = this.subjectAt(noun);
-      if (sm && sm.last === noun) subject = sm.payload;
-      else if (!this.eventAt(noun) && this.looksLikeNoun(noun)) rawNoun = this.bareNoun(tokens[noun]);
-      explicitNoun = subject !== undefined || rawNoun !== undefined;
+      if (sm && sm.last === noun) {
+        subject = sm.payload;
+        rawNoun = undefined;
+      } else if (!this.eventAt(noun) && this.looksLikeNoun(noun) && !this.lex.subsets.matchAt(tokens, noun)) {
+        subject = undefined;
+        rawNoun = this.bareNoun(tokens[noun]);
+      }
     }
-    if (subset && !explicitNoun) return undefined;
+    // A part of a larger count is a claim only when it names what it counts (بينهم 10 أطفال).
+    if (subset && !subject) return undefined;
 
     // Qualifier after the figure or its noun: "18 فرداً على الأقل".
     let phraseEnd = tokens[nounLast].end;
@@ -361,7 +380,7 @@ class Extractor {
     }
 
     // Refine a weak or missing subject: "شخصا من الشرطة"، "قتيلا ... في صفوفها".
-    if (!subject || subject.weak) {
+    if ((!subject || subject.weak) && !rawNoun) {
       const refined = this.refine(nounLast, s, clauseEnd, r.first);
       if (refined) subject = refined;
     }
@@ -371,8 +390,7 @@ class Extractor {
     const others = othersAt < e && this.lex.others.matchAt(tokens, othersAt)?.words === 1;
     if (others && phraseEnd === tokens[nounLast].end) phraseEnd = tokens[othersAt].end;
     // Subsets ("بينهم ستة") are never what a later "آخرين" refers to.
-    const antecedents = previous.filter((p) => !p.subset);
-    const prev = antecedents[antecedents.length - 1];
+    const prev = previous.whole;
     if (prev && (!subject || (subject.weak && others)) && !rawNoun) {
       if (others || prev.clause === clauseStart) subject = { cls: prev.claim.subject, weak: false };
     }
@@ -381,7 +399,7 @@ class Extractor {
     // and hostages are people something else can happen to: "أفرجت عن 200 معتقل" is a release.
     if (event && YIELDING_NOUN_EVENTS.has(event)) event = this.nearestTrigger(qualifierFirst, nounLast, clauseStart, clauseEnd, MAX_BACK) ?? event;
     // "مقتل 32 شخصا بينهم ستة من عناصر الأمن": a subset shares what happened to the whole.
-    if (subset && !event && antecedents.length) event = antecedents[antecedents.length - 1].claim.event;
+    if (subset && !event && prev) event = prev.claim.event;
     event ??= this.nearestTrigger(qualifierFirst, nounLast, clauseStart, clauseEnd, rawNoun ? MAX_RAW_DISTANCE : MAX_BACK);
     if (!rawNoun) event ??= this.frameTrigger(s, clauseStart);
     if (!event) return undefined;
@@ -404,7 +422,7 @@ class Extractor {
       figureStart: f.start,
       figureEnd: f.end,
     };
-    previous.push({ claim, clause: clauseStart, subset });
+    if (!subset) previous.whole = { claim, clause: clauseStart };
     return claim;
   }
 
@@ -416,12 +434,14 @@ class Extractor {
   }
 
   private skipBack(k: number, s: number): number {
-    while (k >= s && isTransparent(this.tokens[k])) k--;
+    const stop = k - MAX_MARKS;
+    while (k >= s && k > stop && isTransparent(this.tokens[k])) k--;
     return k;
   }
 
   private skipForward(k: number, e: number): number {
-    while (k < e && isTransparent(this.tokens[k])) k++;
+    const stop = k + MAX_MARKS;
+    while (k < e && k < stop && isTransparent(this.tokens[k])) k++;
     return k;
   }
 
@@ -437,9 +457,11 @@ class Extractor {
   /** Token bounds of the clause around a figure: between clause punctuation, inside the sentence. */
   private clause(first: number, last: number, s: number, e: number): [number, number] {
     let a = first;
-    while (a > s && !isClauseEnd(this.tokens[a - 1])) a--;
+    const from = Math.max(s, first - WINDOW);
+    while (a > from && !isClauseEnd(this.tokens[a - 1])) a--;
     let b = last + 1;
-    while (b < e && !isClauseEnd(this.tokens[b])) b++;
+    const to = Math.min(e, last + 1 + WINDOW);
+    while (b < to && !isClauseEnd(this.tokens[b])) b++;
     return [a, b];
   }
 
@@ -460,15 +482,11 @@ class Extractor {
   // ------------------------------------------------------------------ helpers: lexicon
 
   private eventAt(k: number): PhraseMatch<string> | undefined {
-    let m = this.eventMemo[k];
-    if (m === undefined) m = this.eventMemo[k] = this.lex.events.matchAt(this.tokens, k) ?? null;
-    return m ?? undefined;
+    return this.lex.events.matchAt(this.tokens, k);
   }
 
   private subjectAt(k: number): PhraseMatch<SubjectPayload> | undefined {
-    let m = this.subjectMemo[k];
-    if (m === undefined) m = this.subjectMemo[k] = this.lex.subjects.matchAt(this.tokens, k) ?? null;
-    return m ?? undefined;
+    return this.lex.subjects.matchAt(this.tokens, k);
   }
 
   private looksLikeNoun(k: number): boolean {
@@ -483,12 +501,20 @@ class Extractor {
     return true;
   }
 
+  /** Whether the word as written, with no proclitic taken off, is a trigger or a subject word (وفيات is not و + فيات). */
+  private isWholeWord(t: Token): boolean {
+    const probe = Token.word(t.norm);
+    probe.variants = [t.norm];
+    return this.lex.events.matchAt([probe], 0) !== undefined || this.lex.subjects.matchAt([probe], 0) !== undefined;
+  }
+
   /** A counted noun the lexicon does not know, as a subject: without proclitics, article or accusative alef. */
   private bareNoun(t: Token): string {
     const v = variants(t);
     let w = v[v.length - 1];
     // Nisba adjectives (فلسطينيين، سوريون، عراقيا) count people of a place or group.
-    if (t.kind === TOKEN_WORD && w.length >= 5 && (w.endsWith('يين') || w.endsWith('يون') || w.endsWith('يا'))) return 'people';
+    const stem = t.kind === TOKEN_WORD ? cliticForms(t.norm).pop()! : '';
+    if (stem.length >= 5 && (stem.endsWith('يين') || stem.endsWith('يون') || stem.endsWith('يا'))) return 'people';
     if (t.kind === TOKEN_WORD && w.length > 3 && w.endsWith('ا')) w = w.slice(0, -1);
     return detach(w);
   }
@@ -496,6 +522,11 @@ class Extractor {
   /** "من الشرطة"، "في صفوف الجيش"، "في صفوفها" after the counted noun, or a class noun right after a weak one (ضابطي أمن). */
   private refine(nounLast: number, s: number, clauseEnd: number, figureFirst: number): SubjectPayload | undefined {
     const tokens = this.tokens;
+    // "9 من عناصرها": the counted noun itself points back to a group.
+    if (nounLast >= figureFirst && this.isWord(nounLast)) {
+      const own = this.groupPronoun(tokens[nounLast]);
+      if (own) return this.antecedent(figureFirst, s);
+    }
     const direct = this.skipForward(nounLast + 1, clauseEnd);
     if (direct < clauseEnd && this.isWord(direct) && !(tokens[direct].norm[0] === 'و' && variants(tokens[direct]).length > 1)) {
       const m = this.subjectAt(direct);
@@ -519,8 +550,7 @@ class Extractor {
         const after = this.skipForward(j + 1, clauseEnd);
         const named = after < clauseEnd ? this.subjectAt(after) : undefined;
         if (named && this.isRefinement(named.payload)) return named.payload;
-        const suffix = v.map((w) => w.slice(group.length)).find((x) => x.length > 0);
-        if (suffix && PRONOUN_SUFFIXES.includes(suffix)) return this.antecedent(figureFirst, s);
+        if (this.groupPronoun(t)) return this.antecedent(figureFirst, s);
         continue;
       }
       if (crossed) continue;
@@ -534,6 +564,14 @@ class Extractor {
     return undefined;
   }
 
+  /** Whether a word is a group word with a possessive pronoun (صفوفها، عناصرهم). */
+  private groupPronoun(t: Token): boolean {
+    const v = variants(t);
+    const group = GROUP_WORDS.find((g) => v.some((w) => w.startsWith(g)));
+    if (!group) return false;
+    return v.some((w) => w.startsWith(group) && PRONOUN_SUFFIXES.includes(w.slice(group.length)));
+  }
+
   /** A class that may replace a weak person noun: a named group of people, not a thing (من منازلهم). */
   private isRefinement(s: SubjectPayload): boolean {
     return !s.weak && !this.lex.things.has(s.cls);
@@ -541,7 +579,7 @@ class Extractor {
 
   /** The nearest class noun before a figure in its sentence: what "في صفوفها" points back to. */
   private antecedent(first: number, s: number): SubjectPayload | undefined {
-    for (let j = first - 1; j >= s; j--) {
+    for (let j = first - 1; j >= s && j >= first - WINDOW; j--) {
       if (!this.isWord(j)) continue;
       const m = this.subjectAt(j);
       if (m && !m.payload.weak) return m.payload;
@@ -566,15 +604,19 @@ class Extractor {
     words = 0;
     // Arabic puts the verb first (قتل 5 أشخاص), English after the subject (5 people were killed): ties go that way.
     const tieForward = this.tokens[first]?.kind === TOKEN_LATIN || this.tokens[nounLast]?.kind === TOKEN_LATIN;
+    // A purpose after the figure ("صاروخين لاعتراض طائرة") is the last resort.
+    let purpose: string | undefined;
     for (let j = nounLast + 1; j < clauseEnd && words < Math.min(MAX_FORWARD, maxDistance); j++) {
       if (!this.isWord(j) && this.tokens[j].kind !== TOKEN_NUMBER) continue;
       words++;
       if (back && (tieForward ? words > back.distance : words >= back.distance)) break;
       if (!this.isWord(j)) continue;
       const m = this.triggerAt(j, clauseEnd);
-      if (m) return m;
+      if (!m) continue;
+      if (this.tokens[j].norm[0] === 'ل' && hasPreposition(this.tokens[j])) purpose ??= m;
+      else return m;
     }
-    return back?.event;
+    return back?.event ?? purpose;
   }
 
   /** The event a trigger at token k names, if it ends before `limit` and is not an attribution verb or an ignored phrase (إطلاق نار). */
@@ -593,7 +635,7 @@ class Extractor {
 
   /** "ارتفع عدد القتلى، بحسب الوزارة، إلى 50": a trigger after a count frame reaches past commas. */
   private frameTrigger(s: number, clauseStart: number): string | undefined {
-    for (let j = clauseStart - 1; j >= s; j--) {
+    for (let j = clauseStart - 1; j >= s && j >= clauseStart - WINDOW; j--) {
       if (!this.isWord(j)) continue;
       const frame = this.lex.countFrames.matchAt(this.tokens, j);
       if (!frame) continue;
@@ -608,11 +650,15 @@ class Extractor {
   private inContext(event: string, s: number, e: number): string {
     const rules = this.lex.data.contexts;
     if (!rules.some((r) => r.event === event)) return event;
-    for (let j = s; j < e; j++) {
-      if (!this.isWord(j)) continue;
-      const m = this.lex.contexts.matchAt(this.tokens, j);
-      if (m && rules[m.payload].event === event) return rules[m.payload].becomes;
+    if (this.contexts.sentence !== s) {
+      const found = new Set<number>();
+      for (let j = s; j < e; j++) {
+        const m = this.isWord(j) ? this.lex.contexts.matchAt(this.tokens, j) : undefined;
+        if (m) found.add(m.payload);
+      }
+      this.contexts = { sentence: s, rules: found };
     }
+    for (const k of this.contexts.rules) if (rules[k].event === event) return rules[k].becomes;
     return event;
   }
 
@@ -634,7 +680,8 @@ class Extractor {
       if (!verb) continue;
       // "نقلت رويترز عن وزارة الدفاع": the ministry is the source.
       let via: string | undefined;
-      for (let j = verb.last + 1; j < e && j <= verb.last + 6; j++) {
+      // "أبلغوا عن" is not a quotation: the reporter must come between the verb and "عن".
+      for (let j = verb.last + 2; j < e && j <= verb.last + 6; j++) {
         if (this.tokens[j].kind === TOKEN_PUNCT && !isTransparent(this.tokens[j])) break;
         if (this.isWord(j) && this.lex.via.matchAt(this.tokens, j)) {
           via = this.phraseAfter(j + 1, e);
@@ -669,7 +716,7 @@ class Extractor {
       this.isWord(j)
         ? this.lex.fillers.has(tokens, j) || (this.lex.statementNouns.has(tokens, j) && this.isWord(j + 1) && tokens[j + 1].norm[0] === 'ل')
         : isTransparent(tokens[j]) && !isQuote(tokens[j]);
-    while (k < e && skippable(k)) k++;
+    for (const stop = k + MAX_SOURCE; k < e && k < stop && skippable(k); ) k++;
     let first = -1;
     let last = -1;
     let words = 0;
@@ -719,11 +766,7 @@ class Extractor {
   }
 
   private sourceFor(first: number, sources: SourceMention[]): string | null {
-    let best: SourceMention | undefined;
-    for (const m of sources) {
-      if (m.at < first) best = m;
-      else if (!best) best = m;
-    }
+    const best = nearestBefore(sources, first);
     if (best) return best.source;
     const line = this.tokens[first].line;
     if (this.pending && this.pending.line === line) return this.pending.source;
@@ -731,13 +774,26 @@ class Extractor {
   }
 
   private dateFor(first: number, dates: DateMention[], contextBefore: string | null): string | null {
-    let best: DateMention | undefined;
-    for (const d of dates) {
-      if (d.at < first) best = d;
-      else if (!best) best = d;
-    }
-    return best?.date ?? contextBefore;
+    return nearestBefore(dates, first)?.date ?? contextBefore;
   }
+}
+
+/** In mentions sorted by position: the last one before `first`, else the first one after it. */
+function nearestBefore<T extends { at: number }>(mentions: readonly T[], first: number): T | undefined {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (mentions[mid].at < first) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? mentions[low - 1] : mentions[0];
+}
+
+/** "برصاص"، "لوزارة": a word carrying a preposition, which a counted noun never does. */
+function hasPreposition(t: Token): boolean {
+  const c = t.norm[0];
+  return t.kind === TOKEN_WORD && (c === 'ب' || c === 'ل' || c === 'ك') && variants(t)[1] === t.norm.slice(1);
 }
 
 function isQuote(t: Token): boolean {

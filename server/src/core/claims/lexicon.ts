@@ -374,10 +374,9 @@ function writtenForms(w: string): string[] {
 const KNOWN = 1 << 30;
 
 /**
- * The first words of every phrase of a lexicon, in a few vocabularies (claim
- * words, attribution words, particles), each a bit. Most words of a text
- * start no phrase at all; one check per token, remembered on the token,
- * spares them every phrase set's lookups. The check hashes the word's
+ * The first words of every phrase of a lexicon, one vocabulary (a bit) per
+ * phrase set. Most words of a text start no phrase at all; one check per
+ * token, remembered on the token, tells every set whether to look further. The check hashes the word's
  * characters as they are read, with no string built: a vocabulary may start
  * at a word when a leading part of it is a (proclitic +) prefix entry, or
  * the whole word (less a possessive suffix) is a (proclitic +) exact entry.
@@ -570,7 +569,7 @@ export class PhraseSet<T> {
     let j = k;
     for (let w = 1; w < words.length; w++) {
       j++;
-      while (tokens[j] && isTransparent(tokens[j])) j++;
+      for (let marks = 0; marks < 4 && tokens[j] && isTransparent(tokens[j]); marks++) j++;
       const t = tokens[j];
       if (!t || (t.kind !== TOKEN_WORD && t.kind !== TOKEN_LATIN)) return -1;
       const pw = words[w];

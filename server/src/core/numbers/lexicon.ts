@@ -183,6 +183,12 @@ export const NAME_BEFORE = set([
 /** A number two words after one of these is a name too (قناة <name> 24). */
 export const NAME_TWO_BEFORE = set(['قناة', 'لقناة', 'تلفزيون', 'راديو', 'إذاعة', 'channel', 'radio']);
 
+/** Ordinals before عشر/عشرة: "الرابعة عشرة" is the fourteenth, not ten. */
+export const ORDINALS_BEFORE_TEN = set([
+  'الحادي', 'الحادية', 'الثاني', 'الثانية', 'الثالث', 'الثالثة', 'الرابع', 'الرابعة', 'الخامس', 'الخامسة', 'السادس', 'السادسة',
+  'السابع', 'السابعة', 'الثامن', 'الثامنة', 'التاسع', 'التاسعة',
+]);
+
 /** Words before a year (عام 1991، منذ 2019). */
 export const YEAR_BEFORE = set(['عام', 'العام', 'سنة', 'السنة', 'منذ', 'حتى', 'year', 'since', 'until', 'in', 'مطلع', 'أواخر', 'أوائل', 'منتصف', 'ربيع', 'صيف', 'خريف', 'شتاء']);
 

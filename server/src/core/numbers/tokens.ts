@@ -183,7 +183,7 @@ export function tokenize(text: string, numbers: readonly NumberToken[], watch?: 
       let j = i;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (arabic ? !isArabicWordChar(d) : !isLatinLetter(d)) break;
+        if (arabic ? !isArabicWordChar(d) : !isLatinLetter(d) && !((d === 39 || d === 0x2019) && isLatinLetter(text.charCodeAt(j + 1)) && j > i)) break;
         const m = d < 0x700 ? table[d] : 0;
         if (m >= 0) h = Math.imul(h ^ (m === 0 ? d : m), HASH_PRIME);
         j++;

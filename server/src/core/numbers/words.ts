@@ -20,6 +20,7 @@ import {
   MONTHS,
   NAME_BEFORE,
   NAME_TWO_BEFORE,
+  ORDINALS_BEFORE_TEN,
   PERCENT_PHRASES,
   PERCENT_WORDS,
   TIME_AFTER,
@@ -233,6 +234,7 @@ class Reader {
     const atom = this.atomAt(i);
     if (!atom) return t.kind === TOKEN_WORD ? this.readDual(i) : i;
     if (atom.word?.type === 'ordinal') return this.readOrdinalDate(i, atom);
+    if (atom.word?.type === 'unit' && atom.value === 10 && i > 0 && ORDINALS_BEFORE_TEN.has(this.tokens[i - 1].norm)) return i;
     const parsed = this.parse(i, atom);
     if (!parsed) return i;
     this.emit(parsed);
@@ -523,7 +525,13 @@ class Reader {
     if (kind === 'count' && onlyDigits) kind = this.digitKind(p) ?? kind;
 
     if (kind === 'count') {
-      const next = this.nextWordAfter(last);
+      let next = this.nextWordAfter(last);
+      // "بين 12 و65 عاما"، "من 5 إلى 10 سنوات": the unit after a range applies to both ends.
+      const joiner = this.adjacent(last);
+      if (joiner && next === joiner && (joiner.norm === 'و' || joiner.norm === 'الي' || joiner.norm === 'حتي') && this.tokens[last + 2]?.kind === TOKEN_NUMBER) {
+        const unit = this.nextWordAfter(last + 2);
+        if (unit && DURATION_UNITS.has(unit.norm)) next = unit;
+      }
       if (next && DURATION_UNITS.has(next.norm)) {
         kind = AGE_UNITS.has(next.norm) && this.isAge(p.first, last) ? 'age' : 'duration';
       } else if (next) {
