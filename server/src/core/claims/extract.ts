@@ -10,6 +10,7 @@
  * word by word while tokenizing and never become tokens.
  */
 import { cliticForms, normalizeWord, offsetAfterNormalized, detach } from '../numbers/normalize';
+import { scopeOf } from './scope';
 import type { NumberToken } from '../numbers/scanner';
 import {
   isClauseEnd,
@@ -419,6 +420,8 @@ class Extractor {
       high,
       source: this.sourceFor(r.first, sources()),
       date: this.dateFor(r.first, dates, contextBefore),
+      // From the figure on: a place before it usually names the speaker ("officials in the city of Almaty said 748 ...").
+      scope: scopeOf(this.text.slice(f.start, tokens[clauseEnd - 1]?.end ?? f.end)),
       figureStart: f.start,
       figureEnd: f.end,
     };

@@ -34,6 +34,12 @@ export interface Claim {
   source: string | null;
   /** The day the figure refers to (`YYYY-MM-DD`) when the text lets one infer it (see claims/dates.ts). */
   date: string | null;
+  /**
+   * Where the figure applies: `national`, `local:<place>` (normalized), or
+   * null when the text does not say (see claims/scope.ts). Optional: claims
+   * built before scopes existed have none.
+   */
+  scope?: string | null;
   /** UTF-16 offsets of the figure itself inside the document (for hovers and hints). */
   figureStart: number;
   figureEnd: number;

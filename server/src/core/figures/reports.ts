@@ -10,7 +10,8 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[]): Figure
   return claims.filter((c) => !isVague(c)).map((c) => ({
     uri,
     range: c.range,
-    quantity: quantityKey(c),
+    // A figure for one place is a different quantity from the national one: compare it only with the same place's.
+    quantity: c.scope?.startsWith('local:') ? `${quantityKey(c)}@${c.scope.slice('local:'.length)}` : quantityKey(c),
     qualifier: c.qualifier,
     value: c.value,
     low: c.low,
