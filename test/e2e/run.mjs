@@ -159,6 +159,10 @@ async function uiChecks(page, seed004) {
     await page.locator(`.tabs-container .tab[aria-label*="${name004}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await palette(page, 'View: Focus Problems');
+    // The panel lists every family of every file (figures with their links expanded): filter it, as a person would.
+    const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+    await filter.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await filter.fill('Eastern Arabic-Indic');
     const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'digits/eastern-arabic' });
     await rows.first().waitFor({ timeout: UI_TIMEOUT_MS });
     const texts = await rows.allInnerTexts();

@@ -104,10 +104,16 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
   }
   clusters.push(current);
 
-  const weight = (c: FigureReport[]) => new Set(c.map((r) => r.uri)).size;
-  const main = clusters.reduce((best, c) => (weight(c) > weight(best) || (weight(c) === weight(best) && c.length > best.length) ? c : best));
+  // Weight = documents carrying the cluster, computed once per cluster (not per comparison: that was quadratic).
+  const weights = clusters.map((c) => new Set(c.map((r) => r.uri)).size);
+  let mainAt = 0;
+  for (let k = 1; k < clusters.length; k++) {
+    if (weights[k] > weights[mainAt] || (weights[k] === weights[mainAt] && clusters[k].length > clusters[mainAt].length)) mainAt = k;
+  }
+  const main = clusters[mainAt];
   // On a tie between clusters no side is the corpus's figure; the tie-break picks one and both sides still get conflicts.
-  const mainSorted = [...main].sort(compareReports);
+  // Clusters are already in a deterministic order (interval, then place): no second sort.
+  const mainSorted = main;
 
   const outliers = clusters.filter((c) => c !== main).flat().sort(compareReports);
   const againstMain = new Map<FigureReport, FigureReport[]>();
@@ -138,13 +144,17 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
 
 /** Within a cluster: dated reports that later, clearly larger reports supersede. Linear after sorting by date. */
 function markEvolvingWithin(cluster: readonly FigureReport[], verdicts: Map<FigureReport, Verdict>): void {
-  const dated = cluster.filter((r) => r.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : compareReports(a, b)));
+  // A stable sort by day keeps the cluster's deterministic order among reports of one day.
+  const dated = cluster.filter((r) => r.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
   if (dated.length < 2) return;
   // Largest later reports (top MAX_LINKS by value) for each suffix of the date order.
   const suffixTop: FigureReport[][] = new Array(dated.length + 1);
   suffixTop[dated.length] = [];
   for (let i = dated.length - 1; i >= 0; i--) {
-    suffixTop[i] = [...suffixTop[i + 1], dated[i]].sort((a, b) => b.value - a.value || compareReports(a, b)).slice(0, MAX_LINKS);
+    const below = suffixTop[i + 1];
+    // Most reports are not among the largest later ones: share the array instead of copying it.
+    if (below.length === MAX_LINKS && dated[i].value <= below[MAX_LINKS - 1].value) suffixTop[i] = below;
+    else suffixTop[i] = [dated[i], ...below].sort((a, b) => b.value - a.value).slice(0, MAX_LINKS);
   }
   let nextDay = dated.length;
   for (let i = dated.length - 1; i >= 0; i--) {
