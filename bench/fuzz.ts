@@ -69,18 +69,18 @@ if (!ONLY.length || ONLY.includes('long-lines')) {
 process.stdout.write(`${inputs} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s; ${failed ? `${failed} propert${failed === 1 ? 'y' : 'ies'} FAILED` : 'all properties held'}\n`);
 process.exitCode = failed ? 1 : 0;
 
-function report(name: string, details: fc.RunDetails<unknown>, t0: number): void {
+function report<T>(name: string, details: fc.RunDetails<T>, t0: number): void {
   const took = `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   if (!details.failed) {
     process.stdout.write(`ok    ${name}: ${details.numRuns} inputs, ${took}\n`);
     return;
   }
   failed++;
-  const [texts] = details.counterexample as [string[]];
+  const [texts] = details.counterexample as unknown as [unknown];
   const error = details.errorInstance instanceof Error ? details.errorInstance.message.split('\n')[0] : String(details.errorInstance);
   process.stdout.write(
     `FAIL  ${name} after ${details.numRuns} inputs (${took}): ${error}\n` +
-      `      counterexample texts: ${JSON.stringify(texts)}\n` +
+      `      counterexample: ${JSON.stringify(texts).slice(0, 2000)}\n` +
       `      replay: --seed ${details.seed} (path ${details.counterexamplePath})\n`,
   );
 }

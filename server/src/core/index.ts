@@ -14,4 +14,4 @@ export * from './fixes';
 export { judge, intervalOf, roundingTolerance, type FigureReport, type Judgement, type Verdict, type VerdictKind } from './figures/judge';
 export { QuantityIndex } from './figures/quantityIndex';
 export { figurePairs, type FigurePair } from './figures/pairs';
-export { describeAmount, describeReport, reportsFromClaims, shortName } from './figures/reports';
+export { describeAmount, describeReport, QUALIFIER_WORDS, reportsFromClaims, shortName } from './figures/reports';

@@ -5,6 +5,7 @@
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import {
+  QUALIFIER_WORDS,
   quantityKey,
   shortName,
   type Claim,
@@ -19,16 +20,6 @@ import { formatInterval, hoverAt, isolate } from './hover';
 
 /** Rows shown before "and N more": a hover must stay short. */
 const MAX_ROWS = 12;
-
-const QUALIFIER_WORDS: Record<string, string> = {
-  exact: 'exact',
-  more_than: 'more than',
-  at_least: 'at least',
-  about: 'about',
-  nearly: 'nearly',
-  less_than: 'less than',
-  up_to: 'up to',
-};
 
 /** Escapes Markdown table syntax; underscores stay (inside words they are not emphasis, and file names read better). */
 function cell(text: string): string {
@@ -52,7 +43,7 @@ export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusVi
   all.sort((a, b) => (a.date ?? '9').localeCompare(b.date ?? '9') || a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line);
   const rows = all.slice(0, MAX_ROWS).map((r) => {
     const where = `${cell(shortName(r.uri))}:${r.range.start.line + 1}${r === own ? ' (this)' : ''}`;
-    return `| ${formatInterval(r.low, r.high)} | ${QUALIFIER_WORDS[r.qualifier] ?? r.qualifier} | ${where} | ${r.date ?? '—'} | ${r.source ? isolate(cell(r.source)) : '—'} | ${verdictOf(corpus, r)} |`;
+    return `| ${formatInterval(r.low, r.high)} | ${QUALIFIER_WORDS[r.qualifier] || r.qualifier} | ${where} | ${r.date ?? '—'} | ${r.source ? isolate(cell(r.source)) : '—'} | ${verdictOf(corpus, r)} |`;
   });
   const more = all.length > MAX_ROWS ? `\n\n…and ${all.length - MAX_ROWS} more reports` : '';
   const verdict = own ? corpus.figureVerdict(own) : undefined;

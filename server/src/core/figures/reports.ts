@@ -27,7 +27,8 @@ function isVague(c: Claim): boolean {
   return c.qualifier === 'about' && c.low === c.value && c.high !== null && c.high !== c.value;
 }
 
-const QUALIFIER_WORDS: Record<string, string> = {
+/** Qualifiers in English words, for messages and hovers (`exact` reads as nothing). */
+export const QUALIFIER_WORDS: Record<string, string> = {
   exact: '',
   more_than: 'more than',
   at_least: 'at least',
