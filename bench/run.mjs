@@ -161,7 +161,8 @@ async function main() {
       log(`  cspell ${(row.cspell.wallMs / 1000).toFixed(2)} s  ${row.cspell.mbps.toFixed(1)} MB/s  ${row.cspell.peakMB.toFixed(0)} MB  ${row.cspell.issues} issues`);
     }
     if (!flag('--no-server')) {
-      row.server = await benchServer({ serverPath: build.server, folder: corpus.dir, documents: n, latency: n === Math.max(...SIZES), log });
+      // Latency at every size too: how it grows with the corpus is the point (an edit must not cost the corpus).
+      row.server = await benchServer({ serverPath: build.server, folder: corpus.dir, documents: n, edits: n === Math.max(...SIZES) ? 200 : 100, log });
       if (row.server.indexedDocuments !== n) throw new Error(`the server indexed ${row.server.indexedDocuments} documents of ${n}`);
     }
     rmSync(report, { force: true });
@@ -272,11 +273,12 @@ function renderMarkdown(r) {
     );
   }
   lines.push('');
-  lines.push('| Documents | CLI CPU s | Findings | Claims | Conflicts | cspell issues |');
-  lines.push('|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Documents | CLI CPU s | Findings | Claims | Conflicts | cspell issues | Edit p50 / p95 ms | Hover p95 ms |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of r.sizes) {
+    const edit = s.server?.edit ? `${fmt(s.server.edit.p50, 1)} / ${fmt(s.server.edit.p95, 1)}` : '–';
     lines.push(
-      `| ${s.documents.toLocaleString('en-US')} | ${seconds(s.cli.cpuMs)} | ${s.cli.findings.toLocaleString('en-US')} | ${s.cli.claims.toLocaleString('en-US')} | ${s.cli.conflicts.toLocaleString('en-US')} | ${s.cspell ? s.cspell.issues.toLocaleString('en-US') : '–'} |`,
+      `| ${s.documents.toLocaleString('en-US')} | ${seconds(s.cli.cpuMs)} | ${s.cli.findings.toLocaleString('en-US')} | ${s.cli.claims.toLocaleString('en-US')} | ${s.cli.conflicts.toLocaleString('en-US')} | ${s.cspell ? s.cspell.issues.toLocaleString('en-US') : '–'} | ${edit} | ${s.server?.hover ? fmt(s.server.hover.p95, 2) : '–'} |`,
     );
   }
   const srv = r.largest.server;

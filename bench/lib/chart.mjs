@@ -75,13 +75,20 @@ export function renderChart(results) {
     { name: 'CLI budget (1 GB)', color: COLORS.budget, dashed: true, points: pts(() => 1024) },
     { name: 'server budget (400 MB)', color: COLORS.server, dashed: true, points: pts(() => 400) },
   ].filter((s) => s.points.length);
-  const W = 920;
+  const latency = [
+    { name: 'edit → diagnostics p95', color: COLORS.server, points: pts((s) => s.server?.edit?.p95) },
+    { name: 'hover p95', color: COLORS.cli, points: pts((s) => s.server?.hover?.p95) },
+    { name: 'edit budget (15 ms)', color: COLORS.server, dashed: true, points: pts(() => 15) },
+    { name: 'hover budget (5 ms)', color: COLORS.cli, dashed: true, points: pts(() => 5) },
+  ].filter((s) => s.points.length);
+  const W = 1080;
   const H = 480;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
-    panel({ x0: 70, y0: 40, width: 350, height: 280, title: 'Wall time (s), log-log', yLabel: 'seconds', series: time }),
-    panel({ x0: 540, y0: 40, width: 350, height: 280, title: 'Peak memory (MB), log-log', yLabel: 'MB (peak RSS)', series: memory }),
+    panel({ x0: 70, y0: 40, width: 270, height: 280, title: 'Wall time (s), log-log', yLabel: 'seconds', series: time }),
+    panel({ x0: 430, y0: 40, width: 270, height: 280, title: 'Peak memory (MB), log-log', yLabel: 'MB (peak RSS)', series: memory }),
+    panel({ x0: 790, y0: 40, width: 270, height: 280, title: 'Server latency (ms), log-log', yLabel: 'ms', series: latency }),
     `<text x="${W - 10}" y="${H - 8}" text-anchor="end" fill="#888">${esc(`${results.date.slice(0, 10)} · ${results.machine.nproc} CPUs · Node ${results.machine.node}`)}</text>`,
     '</svg>',
     '',
