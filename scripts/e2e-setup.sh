@@ -64,7 +64,9 @@ stamp="$cs_prefix/.installed-$CODE_SERVER_VERSION"
 if [[ ! -f "$stamp" || ! -x "$cs_bin" ]]; then
   log "installing code-server@$CODE_SERVER_VERSION (about 2-3 minutes on 2 cores)"
   rm -rf "$cs_prefix"
-  PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+  # Under `npm run`, the outer npm (Node 20) exports npm_config_user_agent; the inner npm would take it
+  # as its own config, and code-server's postinstall reads the Node version from it and refuses.
+  env -u npm_config_user_agent PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
     npm install -g --prefix "$cs_prefix" --no-audit --no-fund --loglevel=error \
     "code-server@$CODE_SERVER_VERSION" </dev/null >&2
   touch "$stamp"
