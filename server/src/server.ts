@@ -37,6 +37,7 @@ import {
   type DocumentAnalysis,
   type Family,
   type Logger,
+  type Settings,
 } from './core';
 import { FIX_ALL_KIND, fixAllAction, quickFix, SOURCE, toDiagnostic } from './diagnostics';
 import { hoverWithCorpus } from './features/corpusReports';
@@ -136,12 +137,18 @@ const closedPublished = new Set<string>();
  * conflicts too. Their claims are in the index, so nothing is read again.
  */
 async function publishClosedFigures(uris: readonly string[]): Promise<void> {
+  // Settings are per folder: resolve each folder's once, not once per file (an edit can touch thousands).
+  const perFolder = new Map<string, Settings>();
   for (const uri of uris) {
     if (documents.get(uri)) continue;
-    const config = await settings.get(uri);
+    const folder = settings.folderOf(uri)?.uri ?? '';
+    let config = perFolder.get(folder);
+    if (!config) perFolder.set(folder, (config = await settings.get(uri)));
+    const enabled = config.enable && config.figuresPublishClosedFiles;
+    if (!enabled && !closedPublished.has(uri)) continue;
     const summary = index.corpus.get(uri);
     const findings =
-      config.enable && config.figuresPublishClosedFiles && summary
+      enabled && summary
         ? analyzeDocument(indexedOnly(uri, summary), index.corpus, config, { families: ['figures'], logger }).findings
         : [];
     if (!findings.length && !closedPublished.has(uri)) continue;
