@@ -32,8 +32,6 @@ import {
   SeedDocument,
   indexedOnly,
   lexiconFor,
-  quantityKey,
-  type Claim,
   type DocumentAnalysis,
   type Family,
   type Logger,
@@ -98,19 +96,6 @@ function corpusChanged(_uris: readonly string[]): void {
   revalidateAll();
   void publishClosedFigures([...index.corpus.uris()]);
   sendStatus('ready');
-}
-
-/**
- * Quantities whose judgement an edit may change: those of the claims before
- * and after, when the claims differ at all (a shifted range moves the links
- * other documents show, so it counts).
- */
-function touchedQuantities(before: readonly Claim[] | undefined, after: readonly Claim[]): Set<string> {
-  const touched = new Set<string>();
-  if (before && JSON.stringify(before) === JSON.stringify(after)) return touched;
-  for (const c of before ?? []) touched.add(quantityKey(c));
-  for (const c of after) touched.add(quantityKey(c));
-  return touched;
 }
 
 /** Re-publishes the other documents holding reports of the touched quantities: open ones fully, closed ones' figures when enabled. */
@@ -201,9 +186,7 @@ async function analyse(doc: TextDocument): Promise<DocumentAnalysis | undefined>
   }
   try {
     const prepared = prepareDocument(new SeedDocument(doc.uri, doc.getText(), doc.version), config, logger);
-    const before = index.corpus.get(doc.uri);
-    index.corpus.set(doc.uri, prepared.summary);
-    refreshFiguresOf(touchedQuantities(before?.claims, prepared.summary.claims), doc.uri);
+    refreshFiguresOf(index.corpus.set(doc.uri, prepared.summary), doc.uri);
     const analysis = analyzeDocument(prepared, index.corpus, config, { logger });
     if (corpusSignature() !== signature) {
       signature = corpusSignature();

@@ -57,17 +57,25 @@ export class CorpusIndex implements CorpusView {
   /** Figure reports by quantity, with judgements cached per quantity. */
   readonly figures = new QuantityIndex();
 
-  set(uri: string, summary: DocumentSummary): void {
-    this.remove(uri);
+  /** Adds or replaces a document's summary; returns the figure quantities whose judgement may have changed. */
+  set(uri: string, summary: DocumentSummary): Set<string> {
+    this.removeCounts(uri);
     this.docs.set(uri, summary);
     this.totals.western += summary.digitStyles.western;
     this.totals.eastern += summary.digitStyles.eastern;
     for (const key of summary.lineKeys) this.lineFrequency.set(key, (this.lineFrequency.get(key) ?? 0) + 1);
     if (summary.titleKey) this.titleFrequency.set(summary.titleKey, (this.titleFrequency.get(summary.titleKey) ?? 0) + 1);
-    this.figures.set(uri, reportsFromClaims(uri, summary.claims));
+    return this.figures.set(uri, reportsFromClaims(uri, summary.claims));
   }
 
   remove(uri: string): boolean {
+    if (!this.removeCounts(uri)) return false;
+    this.figures.remove(uri);
+    return true;
+  }
+
+  /** Takes a document's summary out of the totals and frequencies (not its figures: `set` replaces those in place). */
+  private removeCounts(uri: string): boolean {
     const old = this.docs.get(uri);
     if (!old) return false;
     this.docs.delete(uri);
@@ -75,7 +83,6 @@ export class CorpusIndex implements CorpusView {
     this.totals.eastern -= old.digitStyles.eastern;
     for (const key of old.lineKeys) decrement(this.lineFrequency, key);
     if (old.titleKey) decrement(this.titleFrequency, old.titleKey);
-    this.figures.remove(uri);
     return true;
   }
 

@@ -11,18 +11,40 @@ export class QuantityIndex {
   private readonly byDocument = new Map<string, readonly FigureReport[]>();
   private readonly judgements = new Map<string, Judgement>();
 
-  /** Replaces a document's reports; returns the quantities whose judgement may have changed. */
+  /**
+   * Replaces a document's reports; returns the quantities whose judgement may
+   * have changed. A quantity whose reports are unchanged (same figures at the
+   * same places) keeps its report objects and its cached judgement: typing
+   * on a line without figures re-judges nothing.
+   */
   set(uri: string, reports: readonly FigureReport[]): Set<string> {
-    const touched = this.remove(uri);
-    if (!reports.length) return touched;
-    this.byDocument.set(uri, reports);
-    for (const r of reports) {
-      let group = this.byQuantity.get(r.quantity);
-      if (!group) this.byQuantity.set(r.quantity, (group = new Map()));
-      group.set(uri, reports.filter((x) => x.quantity === r.quantity));
-      touched.add(r.quantity);
-      this.judgements.delete(r.quantity);
+    const before = groupByQuantity(this.byDocument.get(uri) ?? []);
+    const after = groupByQuantity(reports);
+    const touched = new Set<string>();
+    const kept: FigureReport[] = [];
+    for (const [quantity, group] of after) {
+      const old = before.get(quantity);
+      if (old && sameReports(old, group)) {
+        kept.push(...old);
+        continue;
+      }
+      kept.push(...group);
+      touched.add(quantity);
+      let byUri = this.byQuantity.get(quantity);
+      if (!byUri) this.byQuantity.set(quantity, (byUri = new Map()));
+      byUri.set(uri, group);
+      this.judgements.delete(quantity);
     }
+    for (const quantity of before.keys()) {
+      if (after.has(quantity)) continue;
+      touched.add(quantity);
+      const byUri = this.byQuantity.get(quantity);
+      byUri?.delete(uri);
+      if (byUri && !byUri.size) this.byQuantity.delete(quantity);
+      this.judgements.delete(quantity);
+    }
+    if (kept.length) this.byDocument.set(uri, kept);
+    else this.byDocument.delete(uri);
     return touched;
   }
 
@@ -69,4 +91,39 @@ export class QuantityIndex {
     for (const q of quantities) for (const uri of this.byQuantity.get(q)?.keys() ?? []) out.add(uri);
     return out;
   }
+}
+
+function groupByQuantity(reports: readonly FigureReport[]): Map<string, FigureReport[]> {
+  const out = new Map<string, FigureReport[]>();
+  for (const r of reports) {
+    const group = out.get(r.quantity);
+    if (group) group.push(r);
+    else out.set(r.quantity, [r]);
+  }
+  return out;
+}
+
+/** Same figures at the same places, in the same order. */
+function sameReports(a: readonly FigureReport[], b: readonly FigureReport[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (
+      x.value !== y.value ||
+      x.low !== y.low ||
+      x.high !== y.high ||
+      x.qualifier !== y.qualifier ||
+      x.date !== y.date ||
+      x.source !== y.source ||
+      x.text !== y.text ||
+      x.range.start.line !== y.range.start.line ||
+      x.range.start.character !== y.range.start.character ||
+      x.range.end.line !== y.range.end.line ||
+      x.range.end.character !== y.range.end.character
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
