@@ -16,7 +16,7 @@
  * must be found and no other claim may be extracted, so a fixture is also a
  * list of hard negatives (lines that must give nothing).
  */
-import { readFileSync } from 'node:fs';
+import { readFixtureSections } from './fixture-format';
 
 export interface ClaimExpectation {
   line: number;
@@ -41,35 +41,21 @@ const LINE = /^(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(?:\s+(-|[\d.]+)\s+(-|[\d.]+
 const bound = (s: string | undefined) => (s === undefined ? undefined : s === '-' ? null : Number(s));
 
 export function parseClaimFixture(path: string): ClaimFixture {
-  const raw = readFileSync(path, 'utf8');
-  const marker = raw.search(/^<<< (settings|claims)/m);
-  if (marker < 0) throw new Error(`${path}: no "<<< claims" section`);
-  const text = raw.slice(0, marker).replace(/\r?\n$/, '');
-  let settings: Record<string, unknown> = {};
-  const expect: ClaimExpectation[] = [];
-  let inClaims = false;
-  let sawClaims = false;
-  for (const line of raw.slice(marker).split(/\r?\n/)) {
-    if (line.startsWith('<<< settings ')) settings = JSON.parse(line.slice('<<< settings '.length));
-    else if (line.startsWith('<<< claims')) {
-      sawClaims = true;
-      inClaims = line.trim() !== '<<< claims none';
-    } else if (inClaims && line.trim() && !line.trim().startsWith('#')) {
-      const m = LINE.exec(line.trim());
-      if (!m) throw new Error(`${path}: cannot read expectation "${line}"`);
-      expect.push({
-        line: Number(m[1]),
-        event: m[2],
-        subject: m[3],
-        qualifier: m[4],
-        value: Number(m[5]),
-        low: bound(m[6]),
-        high: bound(m[7]),
-        source: m[8] === undefined ? undefined : m[8] === '-' ? null : JSON.parse(m[8]),
-        date: m[9] === undefined ? undefined : m[9] === '-' ? null : m[9],
-      });
-    }
-  }
-  if (!sawClaims) throw new Error(`${path}: no "<<< claims" section`);
+  const { text, settings, lines } = readFixtureSections(path, 'claims');
+  const expect = lines.map((line): ClaimExpectation => {
+    const m = LINE.exec(line);
+    if (!m) throw new Error(`${path}: cannot read expectation "${line}"`);
+    return {
+      line: Number(m[1]),
+      event: m[2],
+      subject: m[3],
+      qualifier: m[4],
+      value: Number(m[5]),
+      low: bound(m[6]),
+      high: bound(m[7]),
+      source: m[8] === undefined ? undefined : m[8] === '-' ? null : JSON.parse(m[8]),
+      date: m[9] === undefined ? undefined : m[9] === '-' ? null : m[9],
+    };
+  });
   return { text, settings, expect };
 }

@@ -36,33 +36,46 @@ export interface Fixture {
 
 const EXPECT_LINE = /^(\d+)\s+(\S+)(?:\s+("(?:[^"\\]|\\.)*"))?(?:\s+=>\s+("(?:[^"\\]|\\.)*"))?\s*$/;
 
-export function parseFixture(path: string): Fixture {
+/**
+ * The shared shape of fixture files: the document, an optional
+ * `<<< settings {json}` line, and a `<<< <section>` line followed by one
+ * expectation per line (`<<< <section> none` for none; blank lines and
+ * `#` comments are skipped).
+ */
+export function readFixtureSections(path: string, section: string): { text: string; settings: Record<string, unknown>; lines: string[] } {
   const raw = readFileSync(path, 'utf8');
-  const marker = raw.search(/^<<< (settings|expect)/m);
-  if (marker < 0) throw new Error(`${path}: no "<<< expect" section`);
+  const marker = raw.search(new RegExp(`^<<< (settings|${section})`, 'm'));
+  if (marker < 0) throw new Error(`${path}: no "<<< ${section}" section`);
   // The document ends with the newline before the first marker; that newline is not part of it.
   const text = raw.slice(0, marker).replace(/\r?\n$/, '');
   let settings: Record<string, unknown> = {};
-  const expect: Expectation[] = [];
-  let inExpect = false;
-  let sawExpect = false;
+  const lines: string[] = [];
+  let inSection = false;
+  let sawSection = false;
   for (const line of raw.slice(marker).split(/\r?\n/)) {
     if (line.startsWith('<<< settings ')) settings = JSON.parse(line.slice('<<< settings '.length));
-    else if (line.startsWith('<<< expect')) {
-      inExpect = true;
-      sawExpect = true;
-      if (line.trim() === '<<< expect none') inExpect = false;
-    } else if (inExpect && line.trim()) {
-      const m = EXPECT_LINE.exec(line.trim());
-      if (!m) throw new Error(`${path}: cannot read expectation "${line}"`);
-      expect.push({
-        line: Number(m[1]),
-        rule: m[2],
-        text: m[3] === undefined ? undefined : JSON.parse(m[3]),
-        replacement: m[4] === undefined ? undefined : JSON.parse(m[4]),
-      });
+    else if (line.startsWith(`<<< ${section}`)) {
+      sawSection = true;
+      inSection = line.trim() !== `<<< ${section} none`;
+    } else if (inSection && line.trim() && !line.trim().startsWith('#')) {
+      lines.push(line.trim());
     }
   }
-  if (!sawExpect) throw new Error(`${path}: no "<<< expect" section`);
+  if (!sawSection) throw new Error(`${path}: no "<<< ${section}" section`);
+  return { text, settings, lines };
+}
+
+export function parseFixture(path: string): Fixture {
+  const { text, settings, lines } = readFixtureSections(path, 'expect');
+  const expect = lines.map((line): Expectation => {
+    const m = EXPECT_LINE.exec(line);
+    if (!m) throw new Error(`${path}: cannot read expectation "${line}"`);
+    return {
+      line: Number(m[1]),
+      rule: m[2],
+      text: m[3] === undefined ? undefined : JSON.parse(m[3]),
+      replacement: m[4] === undefined ? undefined : JSON.parse(m[4]),
+    };
+  });
   return { text, settings, expect };
 }
