@@ -23,7 +23,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/server.ts', indexWorker: 'server/src/indexWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

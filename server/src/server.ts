@@ -101,17 +101,18 @@ function corpusChanged(_uris: readonly string[]): void {
 /** Re-publishes the other documents holding reports of the touched quantities: open ones fully, closed ones' figures when enabled. */
 function refreshFiguresOf(quantities: ReadonlySet<string>, except: string): void {
   if (!quantities.size) return;
-  const closed: string[] = [];
-  for (const uri of index.corpus.figures.documentsWith(quantities)) {
-    if (uri === except) continue;
-    if (documents.get(uri)) {
-      analyses.delete(uri);
-      schedule(uri, 0);
-    } else {
-      closed.push(uri);
-    }
+  // Open documents are few: look at their reports rather than list every document of the quantities (thousands).
+  for (const doc of documents.all()) {
+    if (doc.uri === except || !index.corpus.figures.reportsOf(doc.uri).some((r) => quantities.has(r.quantity))) continue;
+    analyses.delete(doc.uri);
+    schedule(doc.uri, 0);
   }
-  void publishClosedFigures(closed);
+  void (async () => {
+    // Closed files only matter when some folder publishes their figures, or some were published before.
+    if (!closedPublished.size && !(await settings.all()).some((s) => s.enable && s.figuresPublishClosedFiles)) return;
+    const closed = [...index.corpus.figures.documentsWith(quantities)].filter((uri) => uri !== except && !documents.get(uri));
+    await publishClosedFigures(closed);
+  })();
 }
 
 /** Closed documents whose figures diagnostics were published (so they can be cleared). */

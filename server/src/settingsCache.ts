@@ -37,7 +37,15 @@ export class SettingsCache {
   }
 
   get(uri: string): Promise<Settings> {
-    const folder = this.folderOf(uri);
+    return this.forFolder(this.folderOf(uri));
+  }
+
+  /** The settings of every workspace folder and of files outside them. */
+  all(): Promise<Settings[]> {
+    return Promise.all([undefined, ...this.folders()].map((f) => this.forFolder(f)));
+  }
+
+  private forFolder(folder: Folder | undefined): Promise<Settings> {
     const key = folder?.uri ?? '';
     let settings = this.cache.get(key);
     if (!settings) {

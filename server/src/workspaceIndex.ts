@@ -3,14 +3,30 @@
  * once at start-up (with progress), then follows file events. Open documents
  * take precedence over disk: their summaries come from the editor's text.
  */
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { FileChangeType, MessageType, ShowMessageNotification, type Connection, type FileEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { CorpusIndex, prepareDocument, SeedDocument, type Settings } from './core';
+import type { IndexBatch, IndexReply, IndexResult } from './indexWorker';
 import { globMatcher, readSeed, walk } from './node/files';
 import type { Folder, SettingsCache } from './settingsCache';
 
 const READS_IN_FLIGHT = 8;
+/** Below this many files, starting worker threads costs more than it saves. */
+const PARALLEL_MIN_FILES = 256;
+/** Files per batch handed to a worker thread. */
+const BATCH = 64;
+/** At most this many worker threads: each is a heap of its own, and memory is a budget too. */
+const MAX_WORKERS = 3;
+
+/** A seed file to index, with its folder's settings. */
+interface Job {
+  uri: string;
+  file: string;
+  settings: Settings;
+}
 
 export class WorkspaceIndex {
   readonly corpus = new CorpusIndex();
@@ -49,52 +65,89 @@ export class WorkspaceIndex {
   private async run(folders: readonly Folder[], canReportProgress: boolean): Promise<void> {
     const progress = canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Corpus Lens: indexing seeds', 0, 'finding files', false);
-    const files: string[] = [];
+    const jobs: Job[] = [];
     for (const folder of folders) {
       const settings: Settings = await this.settings.get(folder.uri);
       if (!settings.enable) continue;
-      for await (const file of walk(folder.fsPath, globMatcher(settings.include, settings.exclude))) files.push(file);
+      for await (const file of walk(folder.fsPath, globMatcher(settings.include, settings.exclude))) jobs.push({ uri: URI.file(file).toString(), file, settings });
     }
-    const seen = new Set<string>();
+    const seen = new Set(jobs.map((j) => j.uri));
     let done = 0;
-    let next = 0;
-    // Several reads in flight: one at a time, indexing spent much of its time waiting on the disk.
-    const reader = async () => {
-      while (next < files.length) {
-        const file = files[next++];
-        const uri = URI.file(file).toString();
-        seen.add(uri);
-        if (!this.open.has(uri)) await this.readIntoIndex(uri, file);
-        done++;
-        if (progress && (done % 200 === 0 || done === files.length)) {
-          progress.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
-        }
+    const advance = (n: number) => {
+      const before = done;
+      done += n;
+      if (progress && (Math.floor(done / 200) > Math.floor(before / 200) || done === jobs.length)) {
+        progress.report(Math.round((done / jobs.length) * 100), `${done}/${jobs.length} files`);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
+    // The files not yet handed out, taken from the front by this thread (one at a time) and by worker threads (in batches).
+    let next = 0;
+    const retry: Job[] = [];
+    const reader = async () => {
+      for (;;) {
+        const job = next < jobs.length ? jobs[next++] : retry.shift();
+        if (!job) return;
+        if (!this.open.has(job.uri)) await this.readIntoIndex(job.uri, job.file, job.settings);
+        advance(1);
+      }
+    };
+    const workerLoop = async (worker: Worker) => {
+      let id = 0;
+      for (;;) {
+        if (next >= jobs.length) return;
+        // One folder's files per batch: they share the settings sent with it.
+        const first = jobs[next];
+        const batch: Job[] = [];
+        while (next < jobs.length && batch.length < BATCH && jobs[next].settings === first.settings) batch.push(jobs[next++]);
+        const request: IndexBatch = { id: ++id, files: batch.map(({ uri, file }) => ({ uri, file })), maxBytes: first.settings.maxFileSizeKB * 1024, claimsLexicon: first.settings.claimsLexicon };
+        const reply = await exchange(worker, request);
+        if (!reply) {
+          // The worker failed: this thread reads its batch.
+          retry.push(...batch);
+          return;
+        }
+        reply.results.forEach((result, k) => this.applyResult(result, batch[k].settings));
+        advance(reply.results.length);
+      }
+    };
+    const workers = startWorkers(workerCount(jobs.length));
+    try {
+      await Promise.all([...workers.map(workerLoop), ...Array.from({ length: Math.min(READS_IN_FLIGHT, jobs.length) }, reader)]);
+      await reader();
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);
     progress?.done();
     this.tellTooLarge();
-    this.connection.console.info(`Indexed ${this.corpus.documentCount()} seed files in ${folders.length} folder(s).`);
+    this.connection.console.info(`Indexed ${this.corpus.documentCount()} seed files in ${folders.length} folder(s)${workers.length ? ` on ${workers.length + 1} threads` : ''}.`);
     this.onChanged([...seen]);
   }
 
-  private async readIntoIndex(uri: string, file: string): Promise<boolean> {
-    const settings = await this.settings.get(uri);
-    const { maxFileSizeKB } = settings;
-    const read = await readSeed(file, maxFileSizeKB * 1024);
-    if (!read.ok) {
-      this.corpus.remove(uri);
-      // A file deleted meanwhile (closed after a delete or a rename) is simply gone, not unreadable.
-      if (read.missing) return false;
-      if (read.tooLarge) this.tooLarge.push({ file, limitKB: maxFileSizeKB });
-      this.problems.unshift(`${file}: ${read.reason}`);
-      this.problems.length = Math.min(this.problems.length, 20);
-      return false;
-    }
+  private async readIntoIndex(uri: string, file: string, known?: Settings): Promise<boolean> {
+    const settings = known ?? (await this.settings.get(uri));
+    const read = await readSeed(file, settings.maxFileSizeKB * 1024);
+    if (!read.ok) return this.applyResult({ uri, file, reason: read.reason, tooLarge: read.tooLarge, missing: read.missing }, settings);
     // The user's claims lexicon shapes the claims the corpus compares.
-    this.corpus.set(uri, prepareDocument(new SeedDocument(uri, read.text), settings).summary);
-    return true;
+    return this.applyResult({ uri, file, summary: prepareDocument(new SeedDocument(uri, read.text), settings).summary }, settings);
+  }
+
+  /** Puts a read file's summary into the index, or records why it could not be read; false when it is not in the index. */
+  private applyResult(result: IndexResult, settings: Settings): boolean {
+    const { uri, file } = result;
+    // Opened in the editor while it was being read: the editor's text wins.
+    if (this.open.has(uri)) return false;
+    if ('summary' in result) {
+      this.corpus.set(uri, result.summary);
+      return true;
+    }
+    this.corpus.remove(uri);
+    // A file deleted meanwhile (closed after a delete or a rename) is simply gone, not unreadable.
+    if (result.missing) return false;
+    if (result.tooLarge) this.tooLarge.push({ file, limitKB: settings.maxFileSizeKB });
+    this.problems.unshift(`${file}: ${result.reason}`);
+    this.problems.length = Math.min(this.problems.length, 20);
+    return false;
   }
 
   /** Files skipped for their size since the last message, and those already named (per size limit). */
@@ -142,4 +195,54 @@ export class WorkspaceIndex {
     this.tellTooLarge();
     this.onChanged([uri]);
   }
+}
+
+/**
+ * Worker threads for an index of `files` files: one per spare core, up to
+ * MAX_WORKERS, for a large corpus. `CORPUS_LENS_INDEX_THREADS=N` asks for N
+ * (0: none), whatever the size: for tests and for tuning.
+ */
+function workerCount(files: number): number {
+  const requested = process.env.CORPUS_LENS_INDEX_THREADS;
+  if (requested !== undefined && /^\d+$/.test(requested.trim())) return Math.min(Number(requested), 8, files);
+  return files >= PARALLEL_MIN_FILES ? Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1)) : 0;
+}
+
+/**
+ * Worker threads for the start-up index (dist/indexWorker.js beside this
+ * bundle). None when they cannot start: this thread then reads everything.
+ */
+function startWorkers(count: number): Worker[] {
+  const workers: Worker[] = [];
+  for (let k = 0; k < count; k++) {
+    try {
+      const worker = new Worker(path.join(__dirname, 'indexWorker.js'));
+      // Failures are handled per batch (`exchange`); an idle worker's must not take the server down.
+      worker.on('error', () => {});
+      workers.push(worker);
+    } catch {
+      break;
+    }
+  }
+  return workers;
+}
+
+/** Sends a batch and waits for its reply; undefined when the worker fails or exits first. */
+function exchange(worker: Worker, batch: IndexBatch): Promise<IndexReply | undefined> {
+  return new Promise((resolve) => {
+    const done = (reply: IndexReply | undefined) => {
+      worker.off('message', onMessage);
+      worker.off('error', onFailure);
+      worker.off('exit', onFailure);
+      resolve(reply);
+    };
+    const onMessage = (m: IndexReply & { error?: string }) => {
+      if (m.id === batch.id) done(m.error === undefined && Array.isArray(m.results) ? m : undefined);
+    };
+    const onFailure = () => done(undefined);
+    worker.on('message', onMessage);
+    worker.on('error', onFailure);
+    worker.on('exit', onFailure);
+    worker.postMessage(batch);
+  });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { seedWorkspace, startServer, uriOf } from './harness.mjs';
@@ -67,5 +67,41 @@ describe('figures for closed files (setting)', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('start-up index on worker threads', () => {
+  /** Every closed file's figures diagnostics and the status's problems, once indexing is done. */
+  async function indexWith(folder, threads) {
+    const server = await startServer({ folder, settings: { figures: { publishClosedFiles: true } }, env: { CORPUS_LENS_INDEX_THREADS: String(threads) } });
+    try {
+      const status = await server.waitFor((e) => e.method === 'corpusLens/status' && e.params.state === 'ready', { what: 'index ready' });
+      const seeds = readdirSync(join(folder, 'seeds')).filter((f) => f.endsWith('.txt') && !f.startsWith('bad'));
+      const published = {};
+      for (const f of seeds) {
+        const diagnostics = await server.diagnostics(uriOf(join(folder, 'seeds', f)));
+        published[f] = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
+      }
+      return { published, documents: status.params.documents, problems: status.params.problems.map((p) => p.split('/').pop()).sort() };
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('indexes the same corpus as one thread does, unreadable files included', async () => {
+    const folder = seedWorkspace();
+    // More files than one batch, so several batches go to the worker; and files a worker must refuse.
+    for (let k = 0; k < 150; k++) {
+      const source = readdirSync(join(folder, 'seeds')).filter((f) => /^00\d_/.test(f))[k % 5];
+      writeFileSync(join(folder, 'seeds', `copy-${String(k).padStart(3, '0')}.txt`), readFileSync(join(folder, 'seeds', source), 'utf8').replace(/18/g, String(18 + (k % 3))));
+    }
+    writeFileSync(join(folder, 'seeds', 'bad-binary.txt'), Buffer.from([0x41, 0x00, 0x42]));
+    writeFileSync(join(folder, 'seeds', 'bad-latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x38]));
+    const one = await indexWith(folder, 0);
+    const two = await indexWith(folder, 2);
+    assert.equal(one.documents, 155);
+    assert.deepEqual(one.problems, ['bad-binary.txt: binary file (contains NUL bytes)', 'bad-latin1.txt: not valid UTF-8 text']);
+    assert.ok(Object.values(one.published).some((d) => d.some((line) => line.includes('figures/conflict'))), 'the copies disagree on purpose');
+    assert.deepEqual(two, one);
   });
 });

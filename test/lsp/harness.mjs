@@ -24,8 +24,8 @@ export const uriOf = (file) => pathToFileURL(file).href;
  * workspace/configuration request; the bench passes its own build
  * (`serverPath`) and Node flags (`execArgv`, for --cpu-prof).
  */
-export async function startServer({ folder, settings = {}, serverPath = join(root, 'dist', 'server.js'), execArgv = [] }) {
-  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer({ folder, settings = {}, serverPath = join(root, 'dist', 'server.js'), execArgv = [], env = {} }) {
+  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));

@@ -31,6 +31,29 @@ function verdictOf(corpus: CorpusView, r: FigureReport): string {
   return v ? (v.kind === 'conflict' ? '⚠ conflict' : 'ℹ evolving') : 'agrees';
 }
 
+const collator = new Intl.Collator();
+
+/** Table order: by date (undated last), file, line. */
+function rowOrder(a: FigureReport, b: FigureReport): number {
+  return collator.compare(a.date ?? '9', b.date ?? '9') || collator.compare(a.uri, b.uri) || a.range.start.line - b.range.start.line;
+}
+
+/**
+ * The first MAX_ROWS reports in table order, as a stable sort would give
+ * them, without sorting the quantity's thousands of reports on every hover.
+ */
+function firstRows(all: readonly FigureReport[]): FigureReport[] {
+  const top: FigureReport[] = [];
+  for (const r of all) {
+    if (top.length === MAX_ROWS && rowOrder(r, top[MAX_ROWS - 1]) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && rowOrder(r, top[at - 1]) < 0) at--;
+    top.splice(at, 0, r);
+    if (top.length > MAX_ROWS) top.pop();
+  }
+  return top;
+}
+
 /**
  * The table for a claim of document `uri`, or '' when the corpus holds no
  * other report of its quantity. The hovered report is marked "this".
@@ -40,8 +63,7 @@ export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusVi
   const all = corpus.figures.reportsFor(quantity);
   if (all.length < 2) return '';
   const own = all.find((r) => r.uri === uri && r.range.start.line === claim.range.start.line && r.range.start.character === claim.range.start.character);
-  all.sort((a, b) => (a.date ?? '9').localeCompare(b.date ?? '9') || a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line);
-  const rows = all.slice(0, MAX_ROWS).map((r) => {
+  const rows = firstRows(all).map((r) => {
     const where = `${cell(shortName(r.uri))}:${r.range.start.line + 1}${r === own ? ' (this)' : ''}`;
     return `| ${formatInterval(r.low, r.high)} | ${QUALIFIER_WORDS[r.qualifier] || r.qualifier} | ${where} | ${r.date ?? '—'} | ${r.source ? isolate(cell(r.source)) : '—'} | ${verdictOf(corpus, r)} |`;
   });

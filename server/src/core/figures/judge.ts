@@ -1,8 +1,11 @@
 /**
  * Judging figures across the corpus: which reports of one quantity disagree
  * (`conflict`), and which differ because the count grew over time
- * (`evolving`). Pure functions over plain reports; `QuantityIndex` caches a
- * judgement per quantity and re-judges only the quantities an edit touched.
+ * (`evolving`). `QuantityIndex` keeps each quantity's reports sorted by
+ * interval as documents change and caches one `Judgement` per quantity;
+ * a judgement finds the clusters in one linear sweep and works out a
+ * report's verdict only when it is asked for, so an edit in a quantity of
+ * 10,000 reports costs a sweep and the verdicts of the edited document.
  */
 import type { Range } from '../types';
 
@@ -35,10 +38,18 @@ export interface Verdict {
   total: number;
 }
 
+/** The verdicts of one quantity, keyed by report (object identity); reports that agree with the corpus have none. */
+export interface Verdicts extends Iterable<[FigureReport, Verdict]> {
+  get(report: FigureReport): Verdict | undefined;
+  has(report: FigureReport): boolean;
+  /** How many reports have a verdict (works them all out). */
+  readonly size: number;
+  entries(): IterableIterator<[FigureReport, Verdict]>;
+}
+
 export interface Judgement {
   quantity: string;
-  /** Verdicts keyed by report (object identity). Reports that agree with the corpus have none. */
-  verdicts: Map<FigureReport, Verdict>;
+  verdicts: Verdicts;
 }
 
 /** A figure's diagnostic links at most this many reports on the other side. */
@@ -46,17 +57,43 @@ export const MAX_LINKS = 5;
 /** Members of the agreeing cluster examined per outlier to tell conflict from evolving: bounds the work per quantity. */
 const MAX_EXAMINED = 64;
 
+/** A report with its interval (and its document as a small number), as a quantity's sorted list holds it. */
+export interface JudgedItem {
+  r: FigureReport;
+  lo: number;
+  hi: number;
+  doc: number;
+}
+
+/**
+ * Documents as small numbers, so counting a cluster's documents is a pass
+ * over a typed array instead of a set of strings. The table only grows: a
+ * number per document path ever judged, a few bytes each.
+ */
+const docNumbers = new Map<string, number>();
+let stamps = new Int32Array(1024);
+let stamp = 0;
+
+function docNumber(uri: string): number {
+  let n = docNumbers.get(uri);
+  if (n === undefined) docNumbers.set(uri, (n = docNumbers.size));
+  return n;
+}
+
 /** The interval a report allows, widened for round numbers and approximate qualifiers. */
 export function intervalOf(r: FigureReport): [number, number] {
-  let lo = r.low ?? -Infinity;
-  let hi = r.high ?? Infinity;
-  if (r.low !== null && r.high !== null && r.low === r.high) {
-    // A round figure is a rounding of something nearby: "100" in a headline and "103" in the body agree.
-    const tolerance = roundingTolerance(r.value);
-    lo -= tolerance;
-    hi += tolerance;
-  }
-  return [lo, hi];
+  return [lowOf(r), highOf(r)];
+}
+
+function lowOf(r: FigureReport): number {
+  if (r.low === null) return -Infinity;
+  // A round figure is a rounding of something nearby: "100" in a headline and "103" in the body agree.
+  return r.high !== null && r.low === r.high ? r.low - roundingTolerance(r.value) : r.low;
+}
+
+function highOf(r: FigureReport): number {
+  if (r.high === null) return Infinity;
+  return r.low !== null && r.low === r.high ? r.high + roundingTolerance(r.value) : r.high;
 }
 
 /** Half the place of the last significant digit of a round number, at most 5% of it; 0 for numbers that are not round. */
@@ -71,103 +108,319 @@ function compareReports(a: FigureReport, b: FigureReport): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
+/** The order of a quantity's sorted list: interval start, then place in the corpus. */
+export function compareItems(a: JudgedItem, b: JudgedItem): number {
+  return a.lo - b.lo || compareReports(a.r, b.r);
+}
+
+export function itemOf(r: FigureReport): JudgedItem {
+  return { r, lo: lowOf(r), hi: highOf(r), doc: docNumber(r.uri) };
+}
+
+/** Where a report sits in a sorted list, or -1 when it is not there. */
+export function positionOf(items: readonly JudgedItem[], report: FigureReport): number {
+  const probe = { r: report, lo: lowOf(report), hi: 0, doc: 0 };
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareItems(items[mid], probe) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  // Reports at the same place compare equal: look through them for this one.
+  for (let k = lo; k < items.length && compareItems(items[k], probe) === 0; k++) if (items[k].r === report) return k;
+  return -1;
+}
+
+/** Where a new item goes in a sorted list: after the items that compare equal, as a stable sort puts it. */
+export function insertionPoint(items: readonly JudgedItem[], item: JudgedItem): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareItems(items[mid], item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Reports as a quantity's sorted list. */
+export function sortedItems(reports: readonly FigureReport[]): JudgedItem[] {
+  return reports.map(itemOf).sort(compareItems);
+}
+
 /** True when two reports' difference is explained by time: both dated, different days, the later one larger. */
 export function explainedByTime(a: FigureReport, b: FigureReport): boolean {
   if (!a.date || !b.date || a.date === b.date) return false;
   const [earlier, later] = a.date < b.date ? [a, b] : [b, a];
-  return intervalOf(later)[1] > intervalOf(earlier)[1] && intervalOf(later)[0] > intervalOf(earlier)[0];
+  return highOf(later) > highOf(earlier) && lowOf(later) > lowOf(earlier);
 }
 
 /**
- * Judges one quantity's reports in O(n log n): sort the intervals and sweep
- * them into clusters of overlapping reports; the cluster carried by the most
+ * Judges one quantity's reports: sort the intervals and sweep them into
+ * clusters of overlapping reports; the cluster carried by the most
  * documents is the corpus's figure, and reports outside it are outliers.
  * Inside a cluster, dated reports that later reports clearly exceed are
  * `evolving` (an early "more than 200" against a later "more than 3000").
  */
 export function judge(quantity: string, reports: readonly FigureReport[]): Judgement {
-  const verdicts = new Map<FigureReport, Verdict>();
-  if (reports.length < 2) return { quantity, verdicts };
-  const items = reports.map((r) => ({ r, iv: intervalOf(r) })).sort((a, b) => a.iv[0] - b.iv[0] || compareReports(a.r, b.r));
+  return judgeSorted(quantity, sortedItems(reports));
+}
 
-  const clusters: FigureReport[][] = [];
-  let current: FigureReport[] = [];
-  let reach = -Infinity;
-  for (const { r, iv } of items) {
-    if (current.length && iv[0] > reach) {
-      clusters.push(current);
-      current = [];
-      reach = -Infinity;
+/** `judge` over a list already in `compareItems` order; the list must not change afterwards. */
+export function judgeSorted(quantity: string, items: readonly JudgedItem[]): Judgement {
+  return { quantity, verdicts: new LazyVerdicts(items) };
+}
+
+/**
+ * One quantity's verdicts, worked out on demand. The clusters come from one
+ * sweep at construction; a verdict costs at most MAX_EXAMINED comparisons,
+ * except the few that need every outlier's verdict (see `againstMain`).
+ * Iterating yields exactly the verdicts, in the order an eager judgement
+ * produces them: outliers by place, the agreeing cluster's members in
+ * interval order, then the agreeing cluster's evolving members.
+ */
+class LazyVerdicts implements Verdicts {
+  private readonly computed = new Map<FigureReport, Verdict | null>();
+  /** The agreeing cluster: items[mainStart, mainEnd). */
+  private mainStart = 0;
+  private mainEnd = 0;
+  private outlierList?: FigureReport[];
+  private conflictOutlierList?: FigureReport[];
+  private linkedBy?: Map<FigureReport, FigureReport[]>;
+  private evolvingOrder?: FigureReport[];
+
+  constructor(private readonly items: readonly JudgedItem[]) {
+    if (items.length < 2) return;
+    // Sweep into clusters; keep the one carried by the most documents (then the larger, then the first).
+    let bestWeight = -1;
+    let bestSize = -1;
+    let start = 0;
+    let reach = -Infinity;
+    const close = (end: number) => {
+      const weight = distinctDocuments(items, start, end);
+      if (weight > bestWeight || (weight === bestWeight && end - start > bestSize)) {
+        bestWeight = weight;
+        bestSize = end - start;
+        this.mainStart = start;
+        this.mainEnd = end;
+      }
+    };
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      if (k > start && it.lo > reach) {
+        close(k);
+        start = k;
+        reach = -Infinity;
+      }
+      if (it.hi > reach) reach = it.hi;
     }
-    current.push(r);
-    reach = Math.max(reach, iv[1]);
+    close(items.length);
   }
-  clusters.push(current);
 
-  // Weight = documents carrying the cluster, computed once per cluster (not per comparison: that was quadratic).
-  const weights = clusters.map((c) => new Set(c.map((r) => r.uri)).size);
-  let mainAt = 0;
-  for (let k = 1; k < clusters.length; k++) {
-    if (weights[k] > weights[mainAt] || (weights[k] === weights[mainAt] && clusters[k].length > clusters[mainAt].length)) mainAt = k;
+  get(report: FigureReport): Verdict | undefined {
+    let v = this.computed.get(report);
+    if (v === undefined) {
+      v = this.compute(report);
+      this.computed.set(report, v);
+    }
+    return v ?? undefined;
   }
-  const main = clusters[mainAt];
-  // On a tie between clusters no side is the corpus's figure; the tie-break picks one and both sides still get conflicts.
-  // Clusters are already in a deterministic order (interval, then place): no second sort.
-  const mainSorted = main;
 
-  const outliers = clusters.filter((c) => c !== main).flat().sort(compareReports);
-  const againstMain = new Map<FigureReport, FigureReport[]>();
-  for (const o of outliers) {
-    const examined = mainSorted.slice(0, MAX_EXAMINED);
+  has(report: FigureReport): boolean {
+    return this.get(report) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const _ of this) n++;
+    return n;
+  }
+
+  *entries(): IterableIterator<[FigureReport, Verdict]> {
+    if (this.items.length < 2) return;
+    for (const o of this.outliers()) yield [o, this.get(o)!];
+    if (this.outliers().length) {
+      for (let k = this.mainStart; k < this.mainEnd; k++) {
+        const m = this.items[k].r;
+        const v = this.mainVerdict(m, k - this.mainStart);
+        if (v) yield [m, v];
+      }
+    }
+    for (const r of this.evolvingMembers()) yield [r, this.get(r)!];
+  }
+
+  [Symbol.iterator](): IterableIterator<[FigureReport, Verdict]> {
+    return this.entries();
+  }
+
+  /** Where a report sits in the sorted list, or -1 when it is not one of this quantity's. */
+  private indexOf(report: FigureReport): number {
+    return positionOf(this.items, report);
+  }
+
+  private compute(report: FigureReport): Verdict | null {
+    if (this.items.length < 2) return null;
+    const k = this.indexOf(report);
+    if (k < 0) return null;
+    if (k < this.mainStart || k >= this.mainEnd) return this.outlierVerdict(report);
+    return this.mainVerdict(report, k - this.mainStart) ?? this.evolvingVerdict(report);
+  }
+
+  /** The agreeing cluster's first members, which every outlier is compared with. */
+  private examined(): FigureReport[] {
+    const out: FigureReport[] = [];
+    for (let k = this.mainStart; k < Math.min(this.mainEnd, this.mainStart + MAX_EXAMINED); k++) out.push(this.items[k].r);
+    return out;
+  }
+
+  private outlierVerdict(o: FigureReport): Verdict {
+    const examined = this.examined();
     const conflicting = examined.filter((m) => !explainedByTime(o, m));
     const kind: VerdictKind = conflicting.length ? 'conflict' : 'evolving';
     const side = kind === 'conflict' ? conflicting : examined;
-    verdicts.set(o, { kind, others: side.slice(0, MAX_LINKS), total: kind === 'conflict' && conflicting.length === examined.length ? main.length : side.length });
-    for (const m of side.slice(0, MAX_LINKS)) {
-      if (!againstMain.has(m)) againstMain.set(m, []);
-      againstMain.get(m)!.push(o);
-    }
-  }
-  // The agreeing side carries a diagnostic too, linking the outliers.
-  if (outliers.length) {
-    const conflictOutliers = outliers.filter((o) => verdicts.get(o)!.kind === 'conflict').slice(0, MAX_EXAMINED);
-    for (const m of mainSorted) {
-      const mine = conflictOutliers.filter((o) => !explainedByTime(o, m));
-      if (mine.length) verdicts.set(m, { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length });
-      else if (againstMain.has(m)) verdicts.set(m, { kind: 'evolving', others: againstMain.get(m)!.slice(0, MAX_LINKS), total: againstMain.get(m)!.length });
-    }
+    const mainSize = this.mainEnd - this.mainStart;
+    return { kind, others: side.slice(0, MAX_LINKS), total: kind === 'conflict' && conflicting.length === examined.length ? mainSize : side.length };
   }
 
-  for (const cluster of clusters) markEvolvingWithin(cluster, verdicts);
-  return { quantity, verdicts };
+  /** Reports outside the agreeing cluster, by place. */
+  private outliers(): FigureReport[] {
+    if (!this.outlierList) {
+      const out: FigureReport[] = [];
+      for (let k = 0; k < this.items.length; k++) if (k < this.mainStart || k >= this.mainEnd) out.push(this.items[k].r);
+      this.outlierList = out.sort(compareReports);
+    }
+    return this.outlierList;
+  }
+
+  /** A member's verdict against the outliers: it conflicts with some, or some link it as the count they grew from. */
+  private mainVerdict(m: FigureReport, position: number): Verdict | null {
+    if (!this.outliers().length) return null;
+    const mine = this.conflictOutliers().filter((o) => !explainedByTime(o, m));
+    if (mine.length) return { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length };
+    // Outliers link only examined members, so the rest need not look at every outlier.
+    if (position >= MAX_EXAMINED) return null;
+    const linked = this.againstMain().get(m);
+    return linked ? { kind: 'evolving', others: linked.slice(0, MAX_LINKS), total: linked.length } : null;
+  }
+
+  /** The first MAX_EXAMINED conflicting outliers by place: the agreeing side links these. */
+  private conflictOutliers(): FigureReport[] {
+    if (!this.conflictOutlierList) {
+      const out: FigureReport[] = [];
+      for (const o of this.outliers()) {
+        if (this.get(o)!.kind === 'conflict') out.push(o);
+        if (out.length === MAX_EXAMINED) break;
+      }
+      this.conflictOutlierList = out;
+    }
+    return this.conflictOutlierList;
+  }
+
+  /** For each examined member, the outliers that link it, in outlier order: needs every outlier's verdict, once. */
+  private againstMain(): Map<FigureReport, FigureReport[]> {
+    if (!this.linkedBy) {
+      const map = new Map<FigureReport, FigureReport[]>();
+      for (const o of this.outliers()) {
+        for (const m of this.get(o)!.others) {
+          const list = map.get(m);
+          if (list) list.push(o);
+          else map.set(m, [o]);
+        }
+      }
+      this.linkedBy = map;
+    }
+    return this.linkedBy;
+  }
+
+  /**
+   * Within the agreeing cluster: a dated member without a verdict against
+   * the outliers is evolving when reports of later days, among the
+   * MAX_LINKS largest of those days, clearly exceed it.
+   */
+  private evolvingVerdict(r: FigureReport): Verdict | null {
+    if (!r.date) return null;
+    const { dated, top } = this.datedMain();
+    const i = dated.index.get(r)!;
+    const nextDay = dated.nextDay[i];
+    if (nextDay >= dated.list.length) return null;
+    const ceiling = pointCeiling(r);
+    const later = top(nextDay).filter((l) => l.date! > r.date! && lowOf(l) > ceiling);
+    return later.length ? { kind: 'evolving', others: later, total: later.length } : null;
+  }
+
+  private dated?: { list: FigureReport[]; index: Map<FigureReport, number>; nextDay: Int32Array; suffixTop: FigureReport[][] };
+
+  /** The agreeing cluster's dated members by day (stable), each day's end, and the largest later reports per suffix. */
+  private datedMain(): { dated: NonNullable<LazyVerdicts['dated']>; top: (i: number) => FigureReport[] } {
+    if (!this.dated) {
+      const list: FigureReport[] = [];
+      for (let k = this.mainStart; k < this.mainEnd; k++) if (this.items[k].r.date) list.push(this.items[k].r);
+      list.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+      const index = new Map<FigureReport, number>();
+      list.forEach((r, i) => index.set(r, i));
+      const nextDay = new Int32Array(list.length);
+      let next = list.length;
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (i < list.length - 1 && list[i].date !== list[i + 1].date) next = i + 1;
+        nextDay[i] = next;
+      }
+      // Largest later reports (top MAX_LINKS by value) for each suffix of the day order.
+      const suffixTop: FigureReport[][] = new Array(list.length + 1);
+      suffixTop[list.length] = [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        const below = suffixTop[i + 1];
+        // Most reports are not among the largest later ones: share the array instead of copying it.
+        if (below.length === MAX_LINKS && list[i].value <= below[MAX_LINKS - 1].value) suffixTop[i] = below;
+        else suffixTop[i] = [list[i], ...below].sort((a, b) => b.value - a.value).slice(0, MAX_LINKS);
+      }
+      this.dated = { list, index, nextDay, suffixTop };
+    }
+    const dated = this.dated;
+    return { dated, top: (i) => dated.suffixTop[i] };
+  }
+
+  /** The agreeing cluster's evolving members, latest day first, as an eager judgement adds them. */
+  private evolvingMembers(): FigureReport[] {
+    if (!this.evolvingOrder) {
+      const out: FigureReport[] = [];
+      const { dated } = this.datedMain();
+      for (let i = dated.list.length - 1; i >= 0; i--) {
+        const r = dated.list[i];
+        if (!this.mainVerdict(r, this.indexOf(r) - this.mainStart) && this.get(r)) out.push(r);
+      }
+      this.evolvingOrder = out;
+    }
+    return this.evolvingOrder;
+  }
+
 }
 
-/** Within a cluster: dated reports that later, clearly larger reports supersede. Linear after sorting by date. */
-function markEvolvingWithin(cluster: readonly FigureReport[], verdicts: Map<FigureReport, Verdict>): void {
-  // A stable sort by day keeps the cluster's deterministic order among reports of one day.
-  const dated = cluster.filter((r) => r.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
-  if (dated.length < 2) return;
-  // Largest later reports (top MAX_LINKS by value) for each suffix of the date order.
-  const suffixTop: FigureReport[][] = new Array(dated.length + 1);
-  suffixTop[dated.length] = [];
-  for (let i = dated.length - 1; i >= 0; i--) {
-    const below = suffixTop[i + 1];
-    // Most reports are not among the largest later ones: share the array instead of copying it.
-    if (below.length === MAX_LINKS && dated[i].value <= below[MAX_LINKS - 1].value) suffixTop[i] = below;
-    else suffixTop[i] = [dated[i], ...below].sort((a, b) => b.value - a.value).slice(0, MAX_LINKS);
+/** Documents among items[start, end). */
+function distinctDocuments(items: readonly JudgedItem[], start: number, end: number): number {
+  if (end - start === 1) return 1;
+  if (stamps.length < docNumbers.size) {
+    stamps = new Int32Array(Math.max(docNumbers.size, stamps.length * 2));
+    stamp = 0;
   }
-  let nextDay = dated.length;
-  for (let i = dated.length - 1; i >= 0; i--) {
-    if (i < dated.length - 1 && dated[i].date !== dated[i + 1].date) nextDay = i + 1;
-    if (verdicts.has(dated[i]) || nextDay >= dated.length) continue;
-    const r = dated[i];
-    const later = suffixTop[nextDay].filter((l) => l.date! > r.date! && intervalOf(l)[0] > pointCeiling(r));
-    if (later.length) verdicts.set(r, { kind: 'evolving', others: later, total: later.length });
+  if (stamp === 0x7fffffff) {
+    stamps.fill(0);
+    stamp = 0;
   }
+  const mark = ++stamp;
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const d = items[k].doc;
+    if (stamps[d] !== mark) {
+      stamps[d] = mark;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** The largest value a report plausibly stands for: its upper bound, or for open-ended claims ("more than 200") the value with its tolerance. */
 function pointCeiling(r: FigureReport): number {
-  const [, hi] = intervalOf(r);
+  const hi = highOf(r);
   return Number.isFinite(hi) ? hi : r.value + roundingTolerance(r.value);
 }

@@ -28,7 +28,7 @@ export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER
   for (const quantity of [...index.quantities()].sort()) {
     const { verdicts } = index.judgement(quantity);
     const seen = new Set<string>();
-    const pairs: FigurePair[] = [];
+    const pairs: Omit<FigurePair, 'message'>[] = [];
     const keyOf = (r: FigureReport) => `${r.uri}\u0000${r.range.start.line}\u0000${r.range.start.character}`;
     for (const [report, verdict] of verdicts) {
       for (const other of verdict.others) {
@@ -36,16 +36,18 @@ export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER
         const key = `${keyOf(a)}\u0001${keyOf(b)}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const kind = verdict.kind;
-        const message =
-          kind === 'conflict'
-            ? `${quantity}: ${describeReport(a)} conflicts with ${describeReport(b)}`
-            : `${quantity}: ${describeReport(a)} and ${describeReport(b)} differ because the count grew over time`;
-        pairs.push({ kind, quantity, a, b, message });
+        pairs.push({ kind: verdict.kind, quantity, a, b });
       }
     }
     pairs.sort((x, y) => order(x.a, y.a) || order(x.b, y.b));
-    out.push(...pairs.slice(0, maxPerQuantity));
+    // Messages only for the pairs kept: a large quantity has thousands.
+    for (const { kind, a, b } of pairs.slice(0, maxPerQuantity)) {
+      const message =
+        kind === 'conflict'
+          ? `${quantity}: ${describeReport(a)} conflicts with ${describeReport(b)}`
+          : `${quantity}: ${describeReport(a)} and ${describeReport(b)} differ because the count grew over time`;
+      out.push({ kind, quantity, a, b, message });
+    }
   }
   return out;
 }

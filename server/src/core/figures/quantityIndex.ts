@@ -1,15 +1,24 @@
-import { judge, type FigureReport, type Judgement } from './judge';
+import { insertionPoint, itemOf, judgeSorted, positionOf, sortedItems, type FigureReport, type JudgedItem, type Judgement } from './judge';
 
 /**
  * Every figure report of the corpus, grouped by quantity, with judgements
  * cached per quantity. Replacing one document's reports invalidates only the
  * quantities they touch (before and after), so an edit re-judges a few
- * quantities, never the corpus.
+ * quantities, never the corpus. Each judged quantity's reports are kept
+ * sorted by interval, so re-judging one after an edit is a linear sweep
+ * (plus the verdicts asked for), not a sort of the whole quantity.
  */
 export class QuantityIndex {
   private readonly byQuantity = new Map<string, Map<string, readonly FigureReport[]>>();
   private readonly byDocument = new Map<string, readonly FigureReport[]>();
   private readonly judgements = new Map<string, Judgement>();
+  /**
+   * Sorted reports of the quantities judged so far. A list is replaced, never
+   * changed, so a judgement handed out earlier stays consistent. Quantities
+   * not judged yet have none: the first judgement sorts once (indexing a
+   * corpus does not pay for keeping lists nobody reads sorted).
+   */
+  private readonly sorted = new Map<string, readonly JudgedItem[]>();
 
   /**
    * Replaces a document's reports; returns the quantities whose judgement may
@@ -34,6 +43,7 @@ export class QuantityIndex {
       if (!byUri) this.byQuantity.set(quantity, (byUri = new Map()));
       byUri.set(uri, group);
       this.judgements.delete(quantity);
+      this.resort(quantity, old ?? [], group);
     }
     for (const quantity of before.keys()) {
       if (after.has(quantity)) continue;
@@ -42,6 +52,7 @@ export class QuantityIndex {
       byUri?.delete(uri);
       if (byUri && !byUri.size) this.byQuantity.delete(quantity);
       this.judgements.delete(quantity);
+      this.resort(quantity, before.get(quantity)!, []);
     }
     if (kept.length) this.byDocument.set(uri, kept);
     else this.byDocument.delete(uri);
@@ -53,14 +64,35 @@ export class QuantityIndex {
     const old = this.byDocument.get(uri);
     if (!old) return touched;
     this.byDocument.delete(uri);
-    for (const r of old) {
-      const group = this.byQuantity.get(r.quantity);
-      group?.delete(uri);
-      if (group && !group.size) this.byQuantity.delete(r.quantity);
-      this.judgements.delete(r.quantity);
-      touched.add(r.quantity);
+    for (const [quantity, group] of groupByQuantity(old)) {
+      const byUri = this.byQuantity.get(quantity);
+      byUri?.delete(uri);
+      if (byUri && !byUri.size) this.byQuantity.delete(quantity);
+      this.judgements.delete(quantity);
+      this.resort(quantity, group, []);
+      touched.add(quantity);
     }
     return touched;
+  }
+
+  /** A judged quantity's sorted list without a document's old reports and with its new ones. */
+  private resort(quantity: string, removed: readonly FigureReport[], added: readonly FigureReport[]): void {
+    const old = this.sorted.get(quantity);
+    if (!old) return;
+    if (!this.byQuantity.has(quantity)) {
+      this.sorted.delete(quantity);
+      return;
+    }
+    const next = old.slice();
+    for (const r of removed) {
+      const k = positionOf(next, r);
+      if (k >= 0) next.splice(k, 1);
+    }
+    for (const r of added) {
+      const item = itemOf(r);
+      next.splice(insertionPoint(next, item), 0, item);
+    }
+    this.sorted.set(quantity, next);
   }
 
   reportsOf(uri: string): readonly FigureReport[] {
@@ -75,7 +107,12 @@ export class QuantityIndex {
   judgement(quantity: string): Judgement {
     let j = this.judgements.get(quantity);
     if (!j) {
-      j = judge(quantity, this.reportsFor(quantity));
+      let items = this.sorted.get(quantity);
+      if (!items) {
+        items = sortedItems(this.reportsFor(quantity));
+        if (items.length) this.sorted.set(quantity, items);
+      }
+      j = judgeSorted(quantity, items);
       this.judgements.set(quantity, j);
     }
     return j;

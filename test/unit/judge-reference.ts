@@ -1,0 +1,174 @@
+// The eager judgement as it was before verdicts became lazy (server/src/core/figures/judge.ts): an oracle for judge-equivalence.test.ts.
+/**
+ * Judging figures across the corpus: which reports of one quantity disagree
+ * (`conflict`), and which differ because the count grew over time
+ * (`evolving`). Pure functions over plain reports; `QuantityIndex` caches a
+ * judgement per quantity and re-judges only the quantities an edit touched.
+ */
+import type { Range } from '../../server/src/core/types';
+
+/** One report of a figure: a claim (domain.md) plus the document it is in. */
+export interface FigureReport {
+  uri: string;
+  range: Range;
+  /** `event/subject` (plus `@scope` when the claim is scoped): reports are compared only within one quantity. */
+  quantity: string;
+  qualifier: string;
+  value: number;
+  /** Interval the qualifier implies; null = unbounded. */
+  low: number | null;
+  high: number | null;
+  /** ISO day the figure refers to, when known. */
+  date: string | null;
+  source: string | null;
+  /** The sentence or phrase, for messages. */
+  text: string;
+}
+
+export type VerdictKind = 'conflict' | 'evolving';
+
+/** What the corpus says about one report. */
+export interface Verdict {
+  kind: VerdictKind;
+  /** Up to MAX_LINKS reports on the other side, in a deterministic order. */
+  others: FigureReport[];
+  /** How many reports are on the other side in all. */
+  total: number;
+}
+
+export interface Judgement {
+  quantity: string;
+  /** Verdicts keyed by report (object identity). Reports that agree with the corpus have none. */
+  verdicts: Map<FigureReport, Verdict>;
+}
+
+/** A figure's diagnostic links at most this many reports on the other side. */
+export const MAX_LINKS = 5;
+/** Members of the agreeing cluster examined per outlier to tell conflict from evolving: bounds the work per quantity. */
+const MAX_EXAMINED = 64;
+
+/** The interval a report allows, widened for round numbers and approximate qualifiers. */
+export function intervalOf(r: FigureReport): [number, number] {
+  let lo = r.low ?? -Infinity;
+  let hi = r.high ?? Infinity;
+  if (r.low !== null && r.high !== null && r.low === r.high) {
+    // A round figure is a rounding of something nearby: "100" in a headline and "103" in the body agree.
+    const tolerance = roundingTolerance(r.value);
+    lo -= tolerance;
+    hi += tolerance;
+  }
+  return [lo, hi];
+}
+
+/** Half the place of the last significant digit of a round number, at most 5% of it; 0 for numbers that are not round. */
+export function roundingTolerance(value: number): number {
+  if (!Number.isInteger(value) || value < 20 || value % 10 !== 0) return 0;
+  let place = 10;
+  while (value % (place * 10) === 0) place *= 10;
+  return Math.min(place / 2, value * 0.05);
+}
+
+function compareReports(a: FigureReport, b: FigureReport): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** True when two reports' difference is explained by time: both dated, different days, the later one larger. */
+export function explainedByTime(a: FigureReport, b: FigureReport): boolean {
+  if (!a.date || !b.date || a.date === b.date) return false;
+  const [earlier, later] = a.date < b.date ? [a, b] : [b, a];
+  return intervalOf(later)[1] > intervalOf(earlier)[1] && intervalOf(later)[0] > intervalOf(earlier)[0];
+}
+
+/**
+ * Judges one quantity's reports in O(n log n): sort the intervals and sweep
+ * them into clusters of overlapping reports; the cluster carried by the most
+ * documents is the corpus's figure, and reports outside it are outliers.
+ * Inside a cluster, dated reports that later reports clearly exceed are
+ * `evolving` (an early "more than 200" against a later "more than 3000").
+ */
+export function judge(quantity: string, reports: readonly FigureReport[]): Judgement {
+  const verdicts = new Map<FigureReport, Verdict>();
+  if (reports.length < 2) return { quantity, verdicts };
+  const items = reports.map((r) => ({ r, iv: intervalOf(r) })).sort((a, b) => a.iv[0] - b.iv[0] || compareReports(a.r, b.r));
+
+  const clusters: FigureReport[][] = [];
+  let current: FigureReport[] = [];
+  let reach = -Infinity;
+  for (const { r, iv } of items) {
+    if (current.length && iv[0] > reach) {
+      clusters.push(current);
+      current = [];
+      reach = -Infinity;
+    }
+    current.push(r);
+    reach = Math.max(reach, iv[1]);
+  }
+  clusters.push(current);
+
+  // Weight = documents carrying the cluster, computed once per cluster (not per comparison: that was quadratic).
+  const weights = clusters.map((c) => new Set(c.map((r) => r.uri)).size);
+  let mainAt = 0;
+  for (let k = 1; k < clusters.length; k++) {
+    if (weights[k] > weights[mainAt] || (weights[k] === weights[mainAt] && clusters[k].length > clusters[mainAt].length)) mainAt = k;
+  }
+  const main = clusters[mainAt];
+  // On a tie between clusters no side is the corpus's figure; the tie-break picks one and both sides still get conflicts.
+  // Clusters are already in a deterministic order (interval, then place): no second sort.
+  const mainSorted = main;
+
+  const outliers = clusters.filter((c) => c !== main).flat().sort(compareReports);
+  const againstMain = new Map<FigureReport, FigureReport[]>();
+  for (const o of outliers) {
+    const examined = mainSorted.slice(0, MAX_EXAMINED);
+    const conflicting = examined.filter((m) => !explainedByTime(o, m));
+    const kind: VerdictKind = conflicting.length ? 'conflict' : 'evolving';
+    const side = kind === 'conflict' ? conflicting : examined;
+    verdicts.set(o, { kind, others: side.slice(0, MAX_LINKS), total: kind === 'conflict' && conflicting.length === examined.length ? main.length : side.length });
+    for (const m of side.slice(0, MAX_LINKS)) {
+      if (!againstMain.has(m)) againstMain.set(m, []);
+      againstMain.get(m)!.push(o);
+    }
+  }
+  // The agreeing side carries a diagnostic too, linking the outliers.
+  if (outliers.length) {
+    const conflictOutliers = outliers.filter((o) => verdicts.get(o)!.kind === 'conflict').slice(0, MAX_EXAMINED);
+    for (const m of mainSorted) {
+      const mine = conflictOutliers.filter((o) => !explainedByTime(o, m));
+      if (mine.length) verdicts.set(m, { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length });
+      else if (againstMain.has(m)) verdicts.set(m, { kind: 'evolving', others: againstMain.get(m)!.slice(0, MAX_LINKS), total: againstMain.get(m)!.length });
+    }
+  }
+
+  for (const cluster of clusters) markEvolvingWithin(cluster, verdicts);
+  return { quantity, verdicts };
+}
+
+/** Within a cluster: dated reports that later, clearly larger reports supersede. Linear after sorting by date. */
+function markEvolvingWithin(cluster: readonly FigureReport[], verdicts: Map<FigureReport, Verdict>): void {
+  // A stable sort by day keeps the cluster's deterministic order among reports of one day.
+  const dated = cluster.filter((r) => r.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  if (dated.length < 2) return;
+  // Largest later reports (top MAX_LINKS by value) for each suffix of the date order.
+  const suffixTop: FigureReport[][] = new Array(dated.length + 1);
+  suffixTop[dated.length] = [];
+  for (let i = dated.length - 1; i >= 0; i--) {
+    const below = suffixTop[i + 1];
+    // Most reports are not among the largest later ones: share the array instead of copying it.
+    if (below.length === MAX_LINKS && dated[i].value <= below[MAX_LINKS - 1].value) suffixTop[i] = below;
+    else suffixTop[i] = [dated[i], ...below].sort((a, b) => b.value - a.value).slice(0, MAX_LINKS);
+  }
+  let nextDay = dated.length;
+  for (let i = dated.length - 1; i >= 0; i--) {
+    if (i < dated.length - 1 && dated[i].date !== dated[i + 1].date) nextDay = i + 1;
+    if (verdicts.has(dated[i]) || nextDay >= dated.length) continue;
+    const r = dated[i];
+    const later = suffixTop[nextDay].filter((l) => l.date! > r.date! && intervalOf(l)[0] > pointCeiling(r));
+    if (later.length) verdicts.set(r, { kind: 'evolving', others: later, total: later.length });
+  }
+}
+
+/** The largest value a report plausibly stands for: its upper bound, or for open-ended claims ("more than 200") the value with its tolerance. */
+function pointCeiling(r: FigureReport): number {
+  const [, hi] = intervalOf(r);
+  return Number.isFinite(hi) ? hi : r.value + roundingTolerance(r.value);
+}
