@@ -129,6 +129,19 @@ describe('CLI fix', () => {
     assert.deepEqual(readdirSync(join(dir, 'seeds')).sort(), readdirSync(SEEDS).sort(), 'no temporary file left behind');
   });
 
+  it('fix exits 1 when an error-severity finding remains after fixing, 0 when none can', async () => {
+    // Conflicting figures have no fix: set to error, they remain after every digits and boilerplate fix.
+    const dir = workspace();
+    writeFileSync(join(dir, '.corpuslens.json'), '{ "rules": { "figures/conflict": "error" } }');
+    const strict = await run(dir, 'fix');
+    assert.equal(strict.code, 1, strict.stderr);
+    assert.match(strict.stderr, /^Fixed \d+ findings in 4 files \(1 unchanged\)/m);
+    // Fixed already: nothing left to fix, and the conflict still fails the run.
+    assert.equal((await run(dir, 'fix', '--dry-run')).code, 1);
+    writeFileSync(join(dir, '.corpuslens.json'), '{ "rules": { "figures/conflict": "warning" } }');
+    assert.equal((await run(dir, 'fix', '--dry-run')).code, 0);
+  });
+
   it('writes nothing on --dry-run', async () => {
     const dir = workspace();
     const { code, stdout, stderr } = await run(dir, 'fix', '--dry-run');

@@ -14,6 +14,8 @@ import { silentLogger } from './types';
 export interface AnalysisOptions {
   /** Only run rules of these families (the CLI's `--only`). */
   families?: readonly Family[];
+  /** Only run rules that offer fixes (`Rule.fixable`): what a fix pass needs, without the corpus-wide judgements. */
+  fixableOnly?: boolean;
   token?: CancellationLike;
   logger?: Logger;
 }
@@ -93,6 +95,7 @@ export function analyzeDocument(
   const severities = new Map<string, Severity>();
   for (const rule of RULES) {
     if (options.families && !options.families.includes(rule.family)) continue;
+    if (options.fixableOnly && !rule.fixable) continue;
     const level = effectiveSeverity(rule, settings);
     if (level !== 'off') severities.set(rule.id, level);
   }

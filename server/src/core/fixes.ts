@@ -12,8 +12,8 @@ export interface FixResult {
   prepared: PreparedDocument;
   /** Number of fixes applied over all passes. */
   applied: number;
-  /** Findings left after the last pass. */
-  remaining: Finding[];
+  /** Findings left after the last pass, every rule's: analysed when first read (the passes run only fixable rules). */
+  readonly remaining: Finding[];
 }
 
 /**
@@ -28,7 +28,9 @@ export function fixDocument(
   options: AnalysisOptions = {},
 ): FixResult {
   let applied = 0;
-  let analysis = analyzeDocument(prepared, corpus, settings, options);
+  // Passes need fixes only: rules without any (the figures judged across the corpus) wait for `remaining`.
+  const passOptions = { ...options, fixableOnly: true };
+  let analysis = analyzeDocument(prepared, corpus, settings, passOptions);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const fixes = compatibleFixes(analysis.findings, prepared.doc);
     if (!fixes.length) break;
@@ -36,9 +38,17 @@ export function fixDocument(
     applied += fixes.length;
     prepared = prepareDocument(new SeedDocument(prepared.doc.uri, text, prepared.doc.version + 1), settings, options.logger);
     corpus.set(prepared.doc.uri, prepared.summary);
-    analysis = analyzeDocument(prepared, corpus, settings, options);
+    analysis = analyzeDocument(prepared, corpus, settings, passOptions);
   }
-  return { prepared, applied, remaining: analysis.findings };
+  const final = prepared;
+  let remaining: Finding[] | undefined;
+  return {
+    prepared: final,
+    applied,
+    get remaining() {
+      return (remaining ??= analyzeDocument(final, corpus, settings, options).findings);
+    },
+  };
 }
 
 /**

@@ -117,36 +117,52 @@ export function itemOf(r: FigureReport): JudgedItem {
   return { r, lo: lowOf(r), hi: highOf(r), doc: docNumber(r.uri) };
 }
 
-/** Where a report sits in a sorted list, or -1 when it is not there. */
-export function positionOf(items: readonly JudgedItem[], report: FigureReport): number {
+/** The order of a quantity's list by place: document, line, character (then interval start). */
+export function comparePlaces(a: JudgedItem, b: JudgedItem): number {
+  return compareReports(a.r, b.r) || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+}
+
+type ItemOrder = (a: JudgedItem, b: JudgedItem) => number;
+
+/** Where a report sits in a list sorted by `order`, or -1 when it is not there. */
+export function positionOf(items: readonly JudgedItem[], report: FigureReport, order: ItemOrder = compareItems): number {
   const probe = { r: report, lo: lowOf(report), hi: 0, doc: 0 };
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareItems(items[mid], probe) < 0) lo = mid + 1;
+    if (order(items[mid], probe) < 0) lo = mid + 1;
     else hi = mid;
   }
   // Reports at the same place compare equal: look through them for this one.
-  for (let k = lo; k < items.length && compareItems(items[k], probe) === 0; k++) if (items[k].r === report) return k;
+  for (let k = lo; k < items.length && order(items[k], probe) === 0; k++) if (items[k].r === report) return k;
   return -1;
 }
 
-/** Where a new item goes in a sorted list: after the items that compare equal, as a stable sort puts it. */
-export function insertionPoint(items: readonly JudgedItem[], item: JudgedItem): number {
+/** Where a new item goes in a list sorted by `order`: after the items that compare equal, as a stable sort puts it. */
+export function insertionPoint(items: readonly JudgedItem[], item: JudgedItem, order: ItemOrder = compareItems): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareItems(items[mid], item) <= 0) lo = mid + 1;
+    if (order(items[mid], item) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Reports as a quantity's sorted list. */
-export function sortedItems(reports: readonly FigureReport[]): JudgedItem[] {
-  return reports.map(itemOf).sort(compareItems);
+/** A quantity's reports in the two orders a judgement reads them in. */
+export interface SortedReports {
+  byInterval: readonly JudgedItem[];
+  /** The same items by place; the outliers are listed in this order. */
+  byPlace: readonly JudgedItem[];
+}
+
+/** Reports as a quantity's sorted lists. */
+export function sortedItems(reports: readonly FigureReport[]): SortedReports {
+  const byInterval = reports.map(itemOf).sort(compareItems);
+  // Sorting the interval order by place keeps reports at one place in interval order, as the eager judgement listed outliers.
+  return { byInterval, byPlace: byInterval.slice().sort(comparePlaces) };
 }
 
 /** True when two reports' difference is explained by time: both dated, different days, the later one larger. */
@@ -167,9 +183,9 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
   return judgeSorted(quantity, sortedItems(reports));
 }
 
-/** `judge` over a list already in `compareItems` order; the list must not change afterwards. */
-export function judgeSorted(quantity: string, items: readonly JudgedItem[]): Judgement {
-  return { quantity, verdicts: new LazyVerdicts(items) };
+/** `judge` over lists already sorted; they must not change afterwards. */
+export function judgeSorted(quantity: string, sorted: SortedReports): Judgement {
+  return { quantity, verdicts: new LazyVerdicts(sorted.byInterval, sorted.byPlace) };
 }
 
 /**
@@ -190,7 +206,10 @@ class LazyVerdicts implements Verdicts {
   private linkedBy?: Map<FigureReport, FigureReport[]>;
   private evolvingOrder?: FigureReport[];
 
-  constructor(private readonly items: readonly JudgedItem[]) {
+  constructor(
+    private readonly items: readonly JudgedItem[],
+    private readonly byPlace: readonly JudgedItem[],
+  ) {
     if (items.length < 2) return;
     // Sweep into clusters; keep the one carried by the most documents (then the larger, then the first).
     let bestWeight = -1;
@@ -240,7 +259,7 @@ class LazyVerdicts implements Verdicts {
   *entries(): IterableIterator<[FigureReport, Verdict]> {
     if (this.items.length < 2) return;
     for (const o of this.outliers()) yield [o, this.get(o)!];
-    if (this.outliers().length) {
+    if (this.hasOutliers()) {
       for (let k = this.mainStart; k < this.mainEnd; k++) {
         const m = this.items[k].r;
         const v = this.mainVerdict(m, k - this.mainStart);
@@ -283,19 +302,28 @@ class LazyVerdicts implements Verdicts {
     return { kind, others: side.slice(0, MAX_LINKS), total: kind === 'conflict' && conflicting.length === examined.length ? mainSize : side.length };
   }
 
+  private hasOutliers(): boolean {
+    return this.mainEnd - this.mainStart < this.items.length;
+  }
+
+  /** Whether an item is in the agreeing cluster (a cluster's bounds never split items of one interval start). */
+  private inMain(it: JudgedItem): boolean {
+    return compareItems(this.items[this.mainStart], it) <= 0 && compareItems(it, this.items[this.mainEnd - 1]) <= 0;
+  }
+
   /** Reports outside the agreeing cluster, by place. */
   private outliers(): FigureReport[] {
     if (!this.outlierList) {
       const out: FigureReport[] = [];
-      for (let k = 0; k < this.items.length; k++) if (k < this.mainStart || k >= this.mainEnd) out.push(this.items[k].r);
-      this.outlierList = out.sort(compareReports);
+      if (this.hasOutliers()) for (const it of this.byPlace) if (!this.inMain(it)) out.push(it.r);
+      this.outlierList = out;
     }
     return this.outlierList;
   }
 
   /** A member's verdict against the outliers: it conflicts with some, or some link it as the count they grew from. */
   private mainVerdict(m: FigureReport, position: number): Verdict | null {
-    if (!this.outliers().length) return null;
+    if (!this.hasOutliers()) return null;
     const mine = this.conflictOutliers().filter((o) => !explainedByTime(o, m));
     if (mine.length) return { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length };
     // Outliers link only examined members, so the rest need not look at every outlier.
@@ -304,12 +332,13 @@ class LazyVerdicts implements Verdicts {
     return linked ? { kind: 'evolving', others: linked.slice(0, MAX_LINKS), total: linked.length } : null;
   }
 
-  /** The first MAX_EXAMINED conflicting outliers by place: the agreeing side links these. */
+  /** The first MAX_EXAMINED conflicting outliers by place: the agreeing side links these. Reads outliers only as far as it needs. */
   private conflictOutliers(): FigureReport[] {
     if (!this.conflictOutlierList) {
       const out: FigureReport[] = [];
-      for (const o of this.outliers()) {
-        if (this.get(o)!.kind === 'conflict') out.push(o);
+      for (const it of this.byPlace) {
+        if (this.inMain(it)) continue;
+        if (this.get(it.r)!.kind === 'conflict') out.push(it.r);
         if (out.length === MAX_EXAMINED) break;
       }
       this.conflictOutlierList = out;

@@ -1,4 +1,4 @@
-import { insertionPoint, itemOf, judgeSorted, positionOf, sortedItems, type FigureReport, type JudgedItem, type Judgement } from './judge';
+import { compareItems, comparePlaces, insertionPoint, itemOf, judgeSorted, positionOf, sortedItems, type FigureReport, type JudgedItem, type Judgement, type SortedReports } from './judge';
 
 /**
  * Every figure report of the corpus, grouped by quantity, with judgements
@@ -18,7 +18,7 @@ export class QuantityIndex {
    * not judged yet have none: the first judgement sorts once (indexing a
    * corpus does not pay for keeping lists nobody reads sorted).
    */
-  private readonly sorted = new Map<string, readonly JudgedItem[]>();
+  private readonly sorted = new Map<string, SortedReports>();
 
   /**
    * Replaces a document's reports; returns the quantities whose judgement may
@@ -42,8 +42,7 @@ export class QuantityIndex {
       let byUri = this.byQuantity.get(quantity);
       if (!byUri) this.byQuantity.set(quantity, (byUri = new Map()));
       byUri.set(uri, group);
-      this.judgements.delete(quantity);
-      this.resort(quantity, old ?? [], group);
+      this.changed(quantity, old ?? [], group);
     }
     for (const quantity of before.keys()) {
       if (after.has(quantity)) continue;
@@ -51,8 +50,7 @@ export class QuantityIndex {
       const byUri = this.byQuantity.get(quantity);
       byUri?.delete(uri);
       if (byUri && !byUri.size) this.byQuantity.delete(quantity);
-      this.judgements.delete(quantity);
-      this.resort(quantity, before.get(quantity)!, []);
+      this.changed(quantity, before.get(quantity)!, []);
     }
     if (kept.length) this.byDocument.set(uri, kept);
     else this.byDocument.delete(uri);
@@ -68,31 +66,28 @@ export class QuantityIndex {
       const byUri = this.byQuantity.get(quantity);
       byUri?.delete(uri);
       if (byUri && !byUri.size) this.byQuantity.delete(quantity);
-      this.judgements.delete(quantity);
-      this.resort(quantity, group, []);
+      this.changed(quantity, group, []);
       touched.add(quantity);
     }
     return touched;
   }
 
-  /** A judged quantity's sorted list without a document's old reports and with its new ones. */
-  private resort(quantity: string, removed: readonly FigureReport[], added: readonly FigureReport[]): void {
+  /**
+   * A quantity's reports changed: its judgement goes, and its sorted lists
+   * follow the change when it was judged since the last change (an editor
+   * asks again after every edit). Lists nobody judged in between are
+   * dropped, to be sorted again if asked for: a batch of changes (`fix`
+   * over a corpus) then costs nothing per change.
+   */
+  private changed(quantity: string, removed: readonly FigureReport[], added: readonly FigureReport[]): void {
+    const judged = this.judgements.delete(quantity);
     const old = this.sorted.get(quantity);
     if (!old) return;
-    if (!this.byQuantity.has(quantity)) {
+    if (!judged || !this.byQuantity.has(quantity)) {
       this.sorted.delete(quantity);
       return;
     }
-    const next = old.slice();
-    for (const r of removed) {
-      const k = positionOf(next, r);
-      if (k >= 0) next.splice(k, 1);
-    }
-    for (const r of added) {
-      const item = itemOf(r);
-      next.splice(insertionPoint(next, item), 0, item);
-    }
-    this.sorted.set(quantity, next);
+    this.sorted.set(quantity, { byInterval: replaced(old.byInterval, removed, added, compareItems), byPlace: replaced(old.byPlace, removed, added, comparePlaces) });
   }
 
   reportsOf(uri: string): readonly FigureReport[] {
@@ -110,7 +105,7 @@ export class QuantityIndex {
       let items = this.sorted.get(quantity);
       if (!items) {
         items = sortedItems(this.reportsFor(quantity));
-        if (items.length) this.sorted.set(quantity, items);
+        if (items.byInterval.length) this.sorted.set(quantity, items);
       }
       j = judgeSorted(quantity, items);
       this.judgements.set(quantity, j);
@@ -128,6 +123,20 @@ export class QuantityIndex {
     for (const q of quantities) for (const uri of this.byQuantity.get(q)?.keys() ?? []) out.add(uri);
     return out;
   }
+}
+
+/** A copy of a sorted list without some reports and with others, in place. */
+function replaced(items: readonly JudgedItem[], removed: readonly FigureReport[], added: readonly FigureReport[], order: (a: JudgedItem, b: JudgedItem) => number): JudgedItem[] {
+  const next = items.slice();
+  for (const r of removed) {
+    const k = positionOf(next, r, order);
+    if (k >= 0) next.splice(k, 1);
+  }
+  for (const r of added) {
+    const item = itemOf(r);
+    next.splice(insertionPoint(next, item, order), 0, item);
+  }
+  return next;
 }
 
 function groupByQuantity(reports: readonly FigureReport[]): Map<string, FigureReport[]> {
