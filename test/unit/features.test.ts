@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver';
-import { prepareDocument, SeedDocument } from '../../server/src/core';
+import { CorpusIndex, prepareDocument, SeedDocument } from '../../server/src/core';
+import { corpusReportsSection } from '../../server/src/features/corpusReports';
 import { hoverAt } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { documentSymbols, headingLines, workspaceSymbols } from '../../server/src/features/outline';
@@ -129,6 +130,56 @@ describe('inlay hints', () => {
     assert.deepEqual(
       inlayHints(prepareDocument(d), d, whole, 'wordsAndEastern').map((h) => h.label),
       ['2022-01-09'],
+    );
+  });
+});
+
+describe('hover: every report of the quantity across the corpus', () => {
+  const text = (n: number, day: number, place = '') => `وفي ${day} يناير 2022 قتل ${n} شرطيا${place}.`;
+  function corpusOf(docs: Record<string, string>): CorpusIndex {
+    const corpus = new CorpusIndex();
+    for (const [uri, body] of Object.entries(docs)) corpus.set(uri, prepareDocument(new SeedDocument(uri, body)).summary);
+    return corpus;
+  }
+
+  it('lists the first 12 reports by date, file and line, and how many more there are', () => {
+    const docs: Record<string, string> = {};
+    for (let k = 0; k < 30; k++) docs[`file:///d${String(k).padStart(2, '0')}.txt`] = text(18, 5 + (k % 7));
+    const corpus = corpusOf(docs);
+    const claim = prepareDocument(new SeedDocument('file:///d03.txt', docs['file:///d03.txt'])).claims[0];
+    const section = corpusReportsSection(claim, 'file:///d03.txt', corpus);
+    const rows = section.split('\n').filter((l) => /^\| \d/.test(l));
+    const expected = Object.keys(docs)
+      .map((uri, k) => ({ uri, day: 5 + (k % 7) }))
+      .sort((a, b) => a.day - b.day || a.uri.localeCompare(b.uri))
+      .slice(0, 12)
+      .map(({ uri, day }) => `${uri.slice(8)}:1${uri === 'file:///d03.txt' ? ' (this)' : ''} | 2022-01-${String(day).padStart(2, '0')}`);
+    assert.deepEqual(
+      rows.map((r) => r.split(' | ').slice(2, 4).join(' | ')),
+      expected,
+    );
+    assert.match(section, /…and 18 more reports$/);
+    // The table follows the corpus: a changed report shows at once.
+    corpus.set('file:///d07.txt', prepareDocument(new SeedDocument('file:///d07.txt', text(7, 1))).summary);
+    const after = corpusReportsSection(claim, 'file:///d03.txt', corpus);
+    assert.equal(after.split('\n').filter((l) => /^\| \d/.test(l))[0], '| 7 | exact | d07.txt:1 | 2022-01-01 | — | ℹ evolving |');
+  });
+
+  it('a figure for one place lists that place\'s reports, with its verdict', () => {
+    const corpus = corpusOf({
+      'file:///a.txt': text(18, 6),
+      'file:///b.txt': text(18, 6),
+      'file:///c.txt': text(3, 6, ' في مدينة ألماتي'),
+      'file:///d.txt': text(30, 6, ' في مدينة ألماتي'),
+    });
+    const body = text(3, 6, ' في مدينة ألماتي');
+    const claim = prepareDocument(new SeedDocument('file:///c.txt', body)).claims[0];
+    assert.ok(claim.scope?.startsWith('local:'), JSON.stringify(claim));
+    const section = corpusReportsSection(claim, 'file:///c.txt', corpus);
+    assert.match(section, /^\*\*Conflict:\*\* 1 report\(s\) of `killed\/police@[^`]+` disagree with this one\./);
+    assert.deepEqual(
+      section.split('\n').filter((l) => /^\| \d/.test(l)).map((r) => r.split(' | ')[2]),
+      ['c.txt:1 (this)', 'd.txt:1'],
     );
   });
 });

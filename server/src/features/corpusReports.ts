@@ -14,6 +14,8 @@ import {
   type CorpusView,
   type Figure,
   type FigureReport,
+  type Judgement,
+  type QuantityIndex,
   type SeedDocument,
 } from '../core';
 import { formatInterval, hoverAt, isolate } from './hover';
@@ -33,14 +35,16 @@ function verdictOf(corpus: CorpusView, r: FigureReport): string {
 
 const collator = new Intl.Collator();
 
-/** Table order: by date (undated last), file, line. */
+/** Table order: by date (undated last), file, line. ISO dates compare the same by code unit as by collation, and faster. */
 function rowOrder(a: FigureReport, b: FigureReport): number {
-  return collator.compare(a.date ?? '9', b.date ?? '9') || collator.compare(a.uri, b.uri) || a.range.start.line - b.range.start.line;
+  const da = a.date ?? '9';
+  const db = b.date ?? '9';
+  return (da < db ? -1 : da > db ? 1 : 0) || collator.compare(a.uri, b.uri) || a.range.start.line - b.range.start.line;
 }
 
 /**
  * The first MAX_ROWS reports in table order, as a stable sort would give
- * them, without sorting the quantity's thousands of reports on every hover.
+ * them, without sorting the quantity's thousands of reports.
  */
 function firstRows(all: readonly FigureReport[]): FigureReport[] {
   const top: FigureReport[] = [];
@@ -54,20 +58,34 @@ function firstRows(all: readonly FigureReport[]): FigureReport[] {
   return top;
 }
 
+/** A quantity's table rows and report count, per judgement: the judgement is replaced whenever the quantity's reports change. */
+const tables = new WeakMap<Judgement, { rows: FigureReport[]; count: number }>();
+
+type ReportsIndex = Pick<QuantityIndex, 'reportsFor' | 'reportsOf' | 'judgement'>;
+
 /**
  * The table for a claim of document `uri`, or '' when the corpus holds no
  * other report of its quantity. The hovered report is marked "this".
  */
-export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusView & { figures: { reportsFor(q: string): FigureReport[] } }): string {
-  const quantity = quantityKey(claim);
-  const all = corpus.figures.reportsFor(quantity);
-  if (all.length < 2) return '';
-  const own = all.find((r) => r.uri === uri && r.range.start.line === claim.range.start.line && r.range.start.character === claim.range.start.character);
-  const rows = firstRows(all).map((r) => {
+export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusView & { figures: ReportsIndex }): string {
+  // The claim's own report names its quantity, scope included ("killed/police@almaty").
+  const own = corpus.figures
+    .reportsOf(uri)
+    .find((r) => r.range.start.line === claim.range.start.line && r.range.start.character === claim.range.start.character);
+  const quantity = own?.quantity ?? quantityKey(claim);
+  const judgement = corpus.figures.judgement(quantity);
+  let table = tables.get(judgement);
+  if (!table) {
+    const all = corpus.figures.reportsFor(quantity);
+    table = { rows: firstRows(all), count: all.length };
+    tables.set(judgement, table);
+  }
+  if (table.count < 2) return '';
+  const rows = table.rows.map((r) => {
     const where = `${cell(shortName(r.uri))}:${r.range.start.line + 1}${r === own ? ' (this)' : ''}`;
     return `| ${formatInterval(r.low, r.high)} | ${QUALIFIER_WORDS[r.qualifier] || r.qualifier} | ${where} | ${r.date ?? '—'} | ${r.source ? isolate(cell(r.source)) : '—'} | ${verdictOf(corpus, r)} |`;
   });
-  const more = all.length > MAX_ROWS ? `\n\n…and ${all.length - MAX_ROWS} more reports` : '';
+  const more = table.count > MAX_ROWS ? `\n\n…and ${table.count - MAX_ROWS} more reports` : '';
   const verdict = own ? corpus.figureVerdict(own) : undefined;
   const summary = verdict
     ? verdict.kind === 'conflict'
