@@ -1,6 +1,8 @@
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/main';
+import type { OutputSink } from './cli/jsonStream';
 import { runCheckWorker } from './cli/parallel';
+import { FileSink, isRegularFile } from './node/output';
 
 if (!isMainThread) {
   // This bundle is also the worker of a parallel check (cli/parallel.ts): one file to ship.
@@ -19,6 +21,8 @@ function main(): void {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
+    output: stdoutSink(),
+    interactive: process.stdout.isTTY === true,
     stderr: (text) => process.stderr.write(text),
     workerScript: __filename,
     // For measuring and for trouble-shooting: CORPUS_LENS_THREADS=0 keeps a check on one thread.
@@ -33,4 +37,28 @@ function main(): void {
       process.exitCode = 2;
     },
   );
+}
+
+/**
+ * Where reports go: UTF-8 chunks of about a megabyte (cli/jsonStream.ts).
+ * To a file, written on the thread pool while the analysis goes on
+ * (node/output.ts); otherwise through `process.stdout`, where `false` means
+ * the pipe is full.
+ */
+function stdoutSink(): OutputSink {
+  if (isRegularFile(1)) return new FileSink(1);
+  return { text: (text) => process.stdout.write(text), bytes: (bytes) => process.stdout.write(bytes), drained };
+}
+
+/** Resolves once stdout has drained (or closed: an EPIPE ends the process above, nothing more to wait for). */
+function drained(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('close', done);
+  });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { decodeSeed, readSeed } from '../../server/src/node/files';
+import { readSeedsAhead } from '../../server/src/node/readAhead';
 
 async function run(cwd: string, ...argv: string[]) {
   let stdout = '';
@@ -40,6 +41,47 @@ describe('bad files: reading', () => {
     assert.deepEqual(await readSeed(join(d, 'gone.txt')), { ok: false, reason: 'no such file or folder', missing: true });
     assert.deepEqual(await readSeed(join(d, 'big.txt'), 2048), { ok: false, reason: 'larger than 2 KB; skipped', tooLarge: true });
     assert.equal((await readSeed(join(d, 'big.txt'), 4096)).ok, true, 'the limit is inclusive');
+  });
+});
+
+describe('bad files: reading ahead on a thread', () => {
+  it('gives, file for file and in order, what readSeed gives', async () => {
+    const d = dir();
+    const files: string[] = [];
+    const add = (name: string, bytes?: Uint8Array | string) => {
+      const file = join(d, name);
+      if (bytes !== undefined) writeFileSync(file, bytes);
+      files.push(file);
+    };
+    add('ascii.txt', 'killed 18 people\n');
+    add('arabic.txt', 'قتل ١٨ شخصا\r\nوأصيب ٢٠ آخرون');
+    add('bom.txt', '\uFEFFقتل ١٨');
+    add('astral.txt', 'قتل 😀 ١٨');
+    add('empty.txt', '');
+    add('spaces.txt', ' \n\t ');
+    add('only-bom.txt', Buffer.from([0xef, 0xbb, 0xbf]));
+    add('nul.txt', Buffer.from([0x61, 0, 0x62]));
+    add('cut.txt', Buffer.from([...Buffer.from('قتل'), 0xd9]));
+    add('overlong.txt', Buffer.from([0x61, 0xc0, 0xaf]));
+    add('surrogate.txt', Buffer.from([0x61, 0xed, 0xa0, 0x80]));
+    add('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    add('big.txt', 'x'.repeat(5000));
+    mkdirSync(join(d, 'folder.txt'));
+    add('folder.txt');
+    add('gone.txt');
+    add('ascii.txt');
+    for (const digest of [false, true]) {
+      for (const maxBytes of [Infinity, 4096]) {
+        const expected = await Promise.all(files.map((f) => readSeed(f, maxBytes, { digest })));
+        const got: unknown[] = [];
+        for await (const r of readSeedsAhead(files, { digest, maxBytes, minFiles: 0, batchFiles: 3 })) got.push(r);
+        assert.deepEqual(got, expected, `digest ${digest}, maxBytes ${maxBytes}`);
+      }
+    }
+    // Few files: no thread, the same answers.
+    const few: unknown[] = [];
+    for await (const r of readSeedsAhead(files.slice(0, 3))) few.push(r);
+    assert.deepEqual(few, await Promise.all(files.slice(0, 3).map((f) => readSeed(f))));
   });
 });
 

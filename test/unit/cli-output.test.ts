@@ -1,46 +1,130 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { runCli } from '../../server/src/cli/main';
-import { serializeItem, writeJson } from '../../server/src/cli/jsonStream';
+import { ChunkedWriter, serializeItem, writeJson } from '../../server/src/cli/jsonStream';
 import { toJsonReport } from '../../server/src/cli/report';
+import { FileSink } from '../../server/src/node/output';
 import { analyzeDocument, CorpusIndex, normalizeSettings, prepareDocument, SeedDocument } from '../../server/src/core';
 import { VERSION } from '../../server/src/version';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds');
 const WORKER = join(__dirname, 'parallel-worker.mjs');
 
-async function write(value: unknown, streamed?: { key: string; items: unknown[] }): Promise<string> {
+/** The layout of `writeJson`, written the obvious way: top-level members and top-level arrays' items one per line. */
+function layout(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  if (!entries.length) return '{}';
+  const member = ([k, v]: [string, unknown]) => `${JSON.stringify(k)}:${Array.isArray(v) && v.length ? `[\n${v.map((x) => JSON.stringify(x) ?? 'null').join(',\n')}\n]` : JSON.stringify(v)}`;
+  return `{\n${entries.map(member).join(',\n')}\n}`;
+}
+
+/** What writeJson writes, through a text sink or a byte sink (chunks checked to hold whole characters). */
+async function write(value: unknown, streamed?: { key: string; items: unknown[] }, mode: 'text' | 'bytes' = 'text'): Promise<string> {
   let out = '';
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const writer = new ChunkedWriter(mode === 'text' ? { text: (t) => (out += t) } : { text: () => assert.fail('text in bytes mode'), bytes: (b) => (out += strict.decode(b)) }, 7);
   const items = streamed && (async function* () {
     for (const item of streamed.items) yield serializeItem(item);
   })();
-  await writeJson(value, (t) => (out += t), streamed && { key: streamed.key, items: items! }, 7);
+  await writeJson(value, writer, streamed && { key: streamed.key, items: items! });
+  await writer.end();
   return out;
 }
 
 describe('writeJson', () => {
-  it('writes exactly what JSON.stringify(value, null, 2) writes, in small chunks', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.jsonValue(), async (value) => assert.equal(await write(value), JSON.stringify(value, null, 2))),
-      { numRuns: 300 },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()), async (rest, items) => {
-        const value = { ...rest, files: items };
-        assert.equal(await write(value, { key: 'files', items }), JSON.stringify(value, null, 2));
-      }),
-      { numRuns: 300 },
-    );
+  it('writes compact JSON, top-level members and array items one per line, in small chunks of text or bytes', async () => {
+    for (const mode of ['text', 'bytes'] as const) {
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue(), async (value) => {
+          const out = await write(value, undefined, mode);
+          assert.equal(out, layout(value));
+          assert.deepEqual(JSON.parse(out), JSON.parse(JSON.stringify(value)));
+        }),
+        { numRuns: 200 },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()), async (rest, items) => {
+          const value = { ...rest, files: items };
+          const out = await write(value, { key: 'files', items }, mode);
+          assert.equal(out, layout(value));
+          assert.deepEqual(JSON.parse(out), JSON.parse(JSON.stringify(value)));
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 
   it('drops what JSON.stringify drops', async () => {
     const value = { a: undefined, b: () => 1, c: [undefined, () => 1], d: { e: undefined } };
-    assert.equal(await write(value), JSON.stringify(value, null, 2));
+    assert.equal(await write(value), '{\n"c":[\nnull,\nnull\n],\n"d":{}\n}');
+    assert.deepEqual(JSON.parse(await write(value)), JSON.parse(JSON.stringify(value)));
     assert.equal(await write({}), '{}');
+  });
+
+  it('keeps Arabic and astral characters whole across byte chunks', async () => {
+    const items = Array.from({ length: 50 }, (_, i) => ({ path: `seeds/${i}.txt`, text: 'قتل ١٨ شخصا 😀'.repeat(i % 7) }));
+    assert.equal(await write({ tool: 'x', files: items }, { key: 'files', items }, 'bytes'), layout({ tool: 'x', files: items }));
+  });
+
+  it('waits for the reader when a write says it is behind, and loses nothing', async () => {
+    const chunks: string[] = [];
+    let waits = 0;
+    let behind = false;
+    const writer = new ChunkedWriter(
+      {
+        text: (t) => {
+          assert.equal(behind, false, 'no write while the reader is behind');
+          chunks.push(t);
+          behind = true;
+          return false;
+        },
+        drained: async () => {
+          waits++;
+          await new Promise((resolve) => setImmediate(resolve));
+          behind = false;
+        },
+      },
+      16,
+    );
+    const items = Array.from({ length: 40 }, (_, i) => ({ i }));
+    await writeJson({ files: items }, writer, { key: 'files', items: items.map((x) => serializeItem(x)) });
+    await writer.end();
+    assert.equal(chunks.join(''), layout({ files: items }));
+    assert.ok(waits >= chunks.length - 1 && chunks.length > 5, `${waits} waits for ${chunks.length} chunks`);
+  });
+});
+
+describe('FileSink', () => {
+  it('writes the chunks in order, tells when it is behind, and settles once all is written', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'corpus-lens-sink-')), 'out.json');
+    const fd = openSync(file, 'w');
+    const sink = new FileSink(fd, 3);
+    const chunks = Array.from({ length: 40 }, (_, i) => Buffer.from(`${i}:${'قتل ١٨ '.repeat(i * 50)}\n`));
+    let behind = 0;
+    for (const chunk of chunks) {
+      if (sink.bytes(chunk) === false) {
+        behind++;
+        await sink.drained();
+      }
+    }
+    sink.text('end\n');
+    await sink.settled();
+    closeSync(fd);
+    assert.equal(readFileSync(file, 'utf8'), Buffer.concat(chunks).toString('utf8') + 'end\n');
+    assert.ok(behind > 0, 'it said it was behind at least once');
+  });
+
+  it('rejects settled when a write fails', async () => {
+    const fd = openSync(join(mkdtempSync(join(tmpdir(), 'corpus-lens-sink-')), 'ro.json'), 'w');
+    closeSync(fd);
+    const sink = new FileSink(fd);
+    sink.bytes(Buffer.from('x'));
+    await assert.rejects(sink.settled());
   });
 });
 

@@ -10,10 +10,12 @@ import {
   analyzeDocument,
   compatibleFixes,
   CorpusIndex,
+  effectiveSeverity,
   FAMILIES,
   fixDocument,
   normalizeSettings,
   prepareDocument,
+  RULES,
   SeedDocument,
   type DocumentAnalysis,
   type Family,
@@ -22,16 +24,26 @@ import {
   type Settings,
 } from '../core';
 import { configFileIn, layerSettings, readConfigFile } from '../node/config';
-import { ChangedOnDiskError, readSeed, walk, writeAtomic } from '../node/files';
+import { ChangedOnDiskError, walk, writeAtomic } from '../node/files';
+import { readSeedsAhead } from '../node/readAhead';
 import { VERSION } from '../version';
 import { countsFail, formatText, severityCounts, summaryLine, type SeverityCounts } from './format';
-import { serializeItem, writeJson } from './jsonStream';
+import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
 import { toJsonConflicts, toJsonReport } from './report';
 
 export interface CliIO {
   cwd: string;
   stdout: (text: string) => void;
+  /**
+   * Optional: where reports (`check`'s findings, `fix --dry-run`'s changes)
+   * go instead of `stdout`, in chunks of about a megabyte, as UTF-8 bytes
+   * when the sink takes them, waiting when it says it is behind, and
+   * settled before the command returns.
+   */
+  output?: OutputSink;
+  /** Output goes to a terminal: written as each file is done, not in chunks (someone is reading it as it comes). */
+  interactive?: boolean;
   stderr: (text: string) => void;
   /**
    * A module that runs `runCheckWorker` (the bundled CLI itself): with it, a
@@ -130,7 +142,8 @@ interface Input {
   display: string;
   absolute: string;
   bom: boolean;
-  digest: string;
+  /** The digest of the bytes read, for `fix` (`writeAtomic` refuses a file changed since); `check` skips it. */
+  digest?: string;
   prepared: PreparedDocument;
 }
 
@@ -163,36 +176,17 @@ async function listFiles(opts: Options, io: CliIO, errors: string[]): Promise<Pa
 }
 
 /** Reads and prepares the files; every unreadable one is one line on stderr. */
-async function readInputs(files: readonly ParallelFile[], settings: Settings, errors: string[]): Promise<Input[]> {
-  // Several reads in flight: one at a time, the CLI spent a third of its time waiting on the disk.
-  // Each file is prepared as soon as it is read; results and errors keep the files' order.
-  const results = await mapConcurrent(files, READ_CONCURRENCY, async (file): Promise<Input | string> => {
-    const read = await readSeed(file.absolute);
-    if (!read.ok) return `${file.display}: ${read.reason}; skipped`;
-    return { ...file, bom: read.bom, digest: read.digest, prepared: prepareDocument(new SeedDocument(file.display, read.text), settings) };
-  });
+async function readInputs(files: readonly ParallelFile[], settings: Settings, errors: string[], digest: boolean): Promise<Input[]> {
+  // Read ahead on a helper thread (node/readAhead.ts); each file is prepared as soon as it is
+  // read. Results and errors keep the files' order.
   const inputs: Input[] = [];
-  for (const r of results) {
-    if (typeof r === 'string') errors.push(r);
-    else inputs.push(r);
+  let k = 0;
+  for await (const read of readSeedsAhead(files.map((f) => f.absolute), { digest })) {
+    const file = files[k++];
+    if (!read.ok) errors.push(`${file.display}: ${read.reason}; skipped`);
+    else inputs.push({ ...file, bom: read.bom, digest: read.digest, prepared: prepareDocument(new SeedDocument(file.display, read.text), settings) });
   }
   return inputs;
-}
-
-const READ_CONCURRENCY = 16;
-
-/** `items.map(fn)` with at most `limit` calls pending at once; results in the items' order. */
-async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const k = next++;
-      results[k] = await fn(items[k]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise<Settings> {
@@ -236,14 +230,20 @@ async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Set
       yield analysis;
     }
   }
-  if (opts.format === 'json') {
-    const conflicts = wantsFigures(opts) ? toJsonConflicts(index.figures) : [];
-    await writeJson(toJsonReport(VERSION, [], conflicts), io.stdout, { key: 'files', items: serializedFiles(analysed()) });
-    io.stdout('\n');
-  } else {
-    for (const analysis of analysed()) io.stdout(formatText([analysis]));
-    io.stderr(summaryLine(counts, files, errors.length) + '\n');
+  const out = stdoutWriter(io);
+  try {
+    if (opts.format === 'json') {
+      const conflicts = wantsFigures(opts) ? toJsonConflicts(index.figures) : [];
+      await writeJson(toJsonReport(VERSION, [], conflicts), out, { key: 'files', items: serializedFiles(analysed()) });
+      await out.write('\n');
+    } else {
+      for (const analysis of analysed()) await out.write(formatText([analysis]));
+    }
+  } finally {
+    // What is written stays written, even when an analysis fails.
+    await out.end();
   }
+  if (opts.format !== 'json') io.stderr(summaryLine(counts, files, errors.length) + '\n');
   if (errors.length) return 2;
   return countsFail(counts, opts.failOn) ? 1 : 0;
 }
@@ -253,8 +253,13 @@ function wantsFigures(opts: Options): boolean {
   return !opts.only || opts.only.includes('figures');
 }
 
+/** The report's output in chunks of about a megabyte (see `CliIO.output`). */
+function stdoutWriter(io: CliIO): ChunkedWriter {
+  return new ChunkedWriter(io.output ?? { text: io.stdout }, io.interactive ? 1 : undefined);
+}
+
 /** Each analysis as the report's `files` item, serialized as `writeJson` writes it. */
-async function* serializedFiles(analyses: Iterable<DocumentAnalysis>): AsyncGenerator<string> {
+function* serializedFiles(analyses: Iterable<DocumentAnalysis>): Generator<string> {
   for (const analysis of analyses) yield serializeItem(toJsonReport(VERSION, [analysis]).files[0]);
 }
 
@@ -263,14 +268,19 @@ async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[],
   const run = await parallelCheck(io.workerScript!, threads, files, settings, { families: opts.only, format: opts.format });
   for (const e of run.errors) io.stderr(`corpus-lens: ${e}\n`);
   errors.push(...run.errors);
-  if (opts.format === 'json') {
-    const conflicts = wantsFigures(opts) ? toJsonConflicts(run.figures) : [];
-    await writeJson(toJsonReport(VERSION, [], conflicts), io.stdout, { key: 'files', items: run.outputs });
-    io.stdout('\n');
-  } else {
-    for await (const text of run.outputs) io.stdout(text);
-    io.stderr(summaryLine(run.counts, run.files, errors.length) + '\n');
+  const out = stdoutWriter(io);
+  try {
+    if (opts.format === 'json') {
+      const conflicts = wantsFigures(opts) ? toJsonConflicts(run.figures) : [];
+      await writeJson(toJsonReport(VERSION, [], conflicts), out, { key: 'files', items: run.outputs });
+      await out.write('\n');
+    } else {
+      for await (const text of run.outputs) await out.write(text);
+    }
+  } finally {
+    await out.end();
   }
+  if (opts.format !== 'json') io.stderr(summaryLine(run.counts, run.files, errors.length) + '\n');
   if (errors.length) return 2;
   return countsFail(run.counts, opts.failOn) ? 1 : 0;
 }
@@ -280,33 +290,42 @@ async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Setti
   let fixedFindings = 0;
   let changedFiles = 0;
   let remainingErrors = false;
-  for (const input of inputs) {
-    const result = fixDocument(input.prepared, index, settings, { families: opts.only });
-    remainingErrors ||= fails(result.remaining, 'error');
-    if (!result.applied) continue;
-    if (opts.dryRun) {
-      // What the first pass changes; later passes only follow from it (blank lines a deletion joined).
-      const doc = input.prepared.doc;
-      const first = analyzeDocument(input.prepared, index, settings, { families: opts.only });
-      for (const f of compatibleFixes(first.findings, doc)) {
-        const e = f.fix!.edits[0];
-        const old = doc.text.slice(doc.offsetAt(e.range.start), doc.offsetAt(e.range.end));
-        io.stdout(`${input.display}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${JSON.stringify(old)} -> ${JSON.stringify(e.newText)}\n`);
+  const errorsPossible = RULES.some((r) => (!opts.only || opts.only.includes(r.family)) && effectiveSeverity(r, settings) === 'error');
+  const out = stdoutWriter(io);
+  try {
+    for (const input of inputs) {
+      const result = fixDocument(input.prepared, index, settings, { families: opts.only });
+      // What remains is analysed only when a rule can report an error (none does by default): it costs the corpus-wide judgements.
+      if (errorsPossible) remainingErrors ||= fails(result.remaining, 'error');
+      if (!result.applied) continue;
+      if (opts.dryRun) {
+        // What the first pass changes; later passes only follow from it (blank lines a deletion joined).
+        const doc = input.prepared.doc;
+        const first = analyzeDocument(input.prepared, index, settings, { families: opts.only, fixableOnly: true });
+        for (const f of compatibleFixes(first.findings, doc)) {
+          const e = f.fix!.edits[0];
+          const old = doc.text.slice(doc.offsetAt(e.range.start), doc.offsetAt(e.range.end));
+          await out.write(`${input.display}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${JSON.stringify(old)} -> ${JSON.stringify(e.newText)}\n`);
+        }
+        // A dry run changes nothing: the index goes back to the file as it is on disk.
+        index.set(input.display, input.prepared.summary);
+        fixedFindings += result.applied;
+        changedFiles++;
+        continue;
       }
-      // A dry run changes nothing: the index goes back to the file as it is on disk.
-      index.set(input.display, input.prepared.summary);
-      fixedFindings += result.applied;
-      changedFiles++;
-      continue;
+      try {
+        // Never overwrite without checking the file is still what was read.
+        if (input.digest === undefined) throw new Error('read without its digest');
+        await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest);
+        fixedFindings += result.applied;
+        changedFiles++;
+      } catch (err) {
+        errors.push(err instanceof ChangedOnDiskError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
+        index.set(input.display, input.prepared.summary);
+      }
     }
-    try {
-      await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest);
-      fixedFindings += result.applied;
-      changedFiles++;
-    } catch (err) {
-      errors.push(err instanceof ChangedOnDiskError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
-      index.set(input.display, input.prepared.summary);
-    }
+  } finally {
+    await out.end();
   }
   const verb = opts.dryRun ? 'Would fix' : 'Fixed';
   io.stderr(
@@ -346,7 +365,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);
     return runParallelCheck(opts, io, files, threads, settings, errors);
   }
-  const inputs = await readInputs(files, settings, errors);
+  // Only `fix` writes files back, so only `fix` needs to know whether they changed meanwhile.
+  const inputs = await readInputs(files, settings, errors, opts.command === 'fix');
   // Input problems go out first, one line each, so they are not lost below a long report.
   for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);
   const reported = errors.length;

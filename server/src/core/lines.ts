@@ -41,6 +41,15 @@ const OTHER_LETTER = /[\p{L}\p{N}]/u;
  * separator (spaces, punctuation, symbols).
  */
 export function foldCode(c: number): number {
+  return c < FOLD_TABLE_SIZE ? FOLD_TABLE[c] : foldCodeOf(c);
+}
+
+/** `foldCode` below U+0700 (ASCII, Latin-1, Arabic: nearly every character of the corpus), looked up. */
+const FOLD_TABLE_SIZE = 0x0700;
+const FOLD_TABLE = new Int16Array(FOLD_TABLE_SIZE);
+for (let c = 0; c < FOLD_TABLE_SIZE; c++) FOLD_TABLE[c] = foldCodeOf(c);
+
+function foldCodeOf(c: number): number {
   // Arabic letters first: most of the text.
   if (c >= 0x0621 && c <= 0x064a) {
     if (c >= 0x0641) return c === 0x0649 ? 0x064a : c;
@@ -139,6 +148,71 @@ export function shapeText(text: string, start = 0, end = text.length): string {
 }
 
 /**
+ * Bits of `LineProfile.marks`: characters a line holds, so that tests
+ * needing them can skip the lines without them. Each may also be set when
+ * the character is only in the line's surrounding white space.
+ */
+export const LineMark = {
+  /** One of `|•·▪►»«>/\`, a tab, a U+FEFF, or three white-space characters in a row. */
+  Menu: 1,
+  Slash: 2,
+  Colon: 4,
+  Copyright: 8,
+  OpenParen: 16,
+  /**
+   * What `/ارتباط|كوكيز|cookie|تعبر|يعبر|تعكس|يعكس|الآراء|الاراء|مسؤول|محفوظة|reflect|rights reserved/i`
+   * needs: three letters of one of its Arabic words in a row, or a Latin k, f or g.
+   */
+  PageHint: 32,
+  /** One of `-–—|/`. */
+  Dash: 64,
+  /** `…`, two dots in a row, or one of `-–—»|`. */
+  ItemEnd: 128,
+  /** `<`. */
+  Angle: 256,
+} as const;
+
+/** The `LineMark` bits of a separator character (punctuation, symbols; 0 for others). */
+function markOf(c: number): number {
+  switch (c) {
+    case 0x2f: return LineMark.Menu | LineMark.Slash | LineMark.Dash;
+    case 0x7c: return LineMark.Menu | LineMark.Dash | LineMark.ItemEnd;
+    case 0xbb: return LineMark.Menu | LineMark.ItemEnd;
+    case 0x2d: case 0x2013: case 0x2014: return LineMark.Dash | LineMark.ItemEnd;
+    case 0x2026: return LineMark.ItemEnd;
+    case 0x3a: return LineMark.Colon;
+    case 0xa9: return LineMark.Copyright;
+    case 0x28: return LineMark.OpenParen;
+    case 0x3c: return LineMark.Angle;
+    case 0x2022: case 0xb7: case 0x25aa: case 0x25ba: case 0xab: case 0x3e: case 0x5c:
+      return LineMark.Menu;
+  }
+  return 0;
+}
+
+/** What `\s` matches inside a line (line breaks end lines). */
+function isRegExpSpace(c: number): boolean {
+  // The quick test first: most characters beside a space are letters.
+  return (c <= 32 || c === 0xa0 || c >= 0x1680) && (isBreakingSpace(c) || c === 0xfeff);
+}
+
+/**
+ * Telltales of the share-prompt rule's cookie and disclaimer hint words
+ * (ارتباط كوكيز تعبر يعبر تعكس يعكس الآراء الاراء مسؤول محفوظة): every one
+ * holds one of these letter sequences, and few other words do. Indexed by
+ * the last letter: the letter before it in the low 16 bits, the one before
+ * that in the high bits (0: any).
+ */
+const HINT_BEFORE = new Int32Array(0x0700);
+HINT_BEFORE[0x0637] = 0x0627 | (0x0628 << 16); // باط: ارتباط
+HINT_BEFORE[0x0632] = 0x064a | (0x0643 << 16); // كيز: كوكيز
+HINT_BEFORE[0x0631] = 0x0628 | (0x0639 << 16); // عبر: تعبر يعبر
+HINT_BEFORE[0x0633] = 0x0643 | (0x0639 << 16); // عكس: تعكس يعكس
+HINT_BEFORE[0x0621] = 0x0627 | (0x0631 << 16); // راء: الآراء الاراء
+HINT_BEFORE[0x0624] = 0x0633; // سؤ: مسؤول
+HINT_BEFORE[0x0638] = 0x0648 | (0x0641 << 16); // فوظ: محفوظة
+
+/**
  * Per-line facts of a document, in arrays indexed by line. Computed once per
  * document object (see `lineProfile`), in one pass over the text.
  */
@@ -149,6 +223,8 @@ export interface LineProfile {
   readonly latin: Uint32Array;
   /** White-space separated tokens that hold a letter or digit. */
   readonly words: Uint32Array;
+  /** `LineMark` bits of each line. */
+  readonly marks: Uint16Array;
   /** Offsets of the first and one past the last non-space character (equal when the line is blank). */
   readonly contentStart: Uint32Array;
   readonly contentEnd: Uint32Array;
@@ -192,6 +268,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
   const words = new Uint32Array(n);
   const contentStart = new Uint32Array(n);
   const contentEnd = new Uint32Array(n);
+  const marks = new Uint16Array(n);
   let firstContentLine = -1;
   let arabicTotal = 0;
   let latinTotal = 0;
@@ -210,12 +287,12 @@ function computeProfile(doc: SeedDocument): LineProfile {
     let tokenCounted = false;
     let pendingSep = false;
     let folded = 0;
+    let mark = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x0621 && c <= 0x064a && c !== 0x0640) {
-        // An Arabic letter: the common case, without the general checks below.
+        // A run of Arabic letters: the common case, without the general checks below.
         if (cs < 0) cs = i;
-        ce = i + 1;
         if (!inToken) {
           inToken = true;
           tokenCounted = false;
@@ -229,17 +306,45 @@ function computeProfile(doc: SeedDocument): LineProfile {
           hb = Math.imul(hb ^ 32, 0x5bd1e995);
           pendingSep = false;
         }
-        const f = foldCode(c);
-        ha = Math.imul(ha ^ f, 0x01000193);
-        hb = Math.imul((hb ^ f) + (hb >>> 13), 0x5bd1e995);
-        folded++;
-        letters++;
-        ar++;
+        const runStart = i;
+        // The two characters before the current one, for the page hints (see HINT_BEFORE).
+        let p1 = text.charCodeAt(i - 1);
+        let p2 = text.charCodeAt(i - 2);
+        for (let d = c; ; ) {
+          const f = FOLD_TABLE[d];
+          ha = Math.imul(ha ^ f, 0x01000193);
+          hb = Math.imul((hb ^ f) + (hb >>> 13), 0x5bd1e995);
+          const before = HINT_BEFORE[d];
+          if (before !== 0 && p1 === (before & 0xffff) && (before >>> 16 === 0 || p2 === before >>> 16)) mark |= LineMark.PageHint;
+          if (++i === end) break;
+          p2 = p1;
+          p1 = d;
+          d = text.charCodeAt(i);
+          if (d < 0x0621 || d > 0x064a || d === 0x0640) break;
+        }
+        const run = i - runStart;
+        folded += run;
+        letters += run;
+        ar += run;
+        ce = i;
+        // The loop's own i++ moves past the run.
+        i--;
         continue;
       }
-      if (isInvisibleCode(c)) continue;
+      if (c === 32) {
+        // A space: what the general path below does for it.
+        inToken = false;
+        pendingSep = folded > 0;
+        if (i >= start + 2 && isRegExpSpace(text.charCodeAt(i - 1)) && isRegExpSpace(text.charCodeAt(i - 2))) mark |= LineMark.Menu;
+        continue;
+      }
+      if (isInvisibleCode(c)) {
+        if (c === 0xfeff) mark |= LineMark.Menu;
+        continue;
+      }
       if (isBreakingSpace(c)) {
         inToken = false;
+        if (c === 9 || (i >= start + 2 && isRegExpSpace(text.charCodeAt(i - 1)) && isRegExpSpace(text.charCodeAt(i - 2)))) mark |= LineMark.Menu;
       } else {
         if (cs < 0) cs = i;
         ce = i + 1;
@@ -252,6 +357,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
       if (f < 0) continue;
       if (f === 32) {
         pendingSep = folded > 0;
+        mark |= c === 0x2e ? (text.charCodeAt(i - 1) === 0x2e ? LineMark.ItemEnd : 0) : markOf(c);
         continue;
       }
       if (!tokenCounted && inToken) {
@@ -268,12 +374,15 @@ function computeProfile(doc: SeedDocument): LineProfile {
       folded++;
       if (f >= 48 && f <= 57) continue;
       letters++;
+      // Latin letters of "cookie", "reflect" and "rights reserved" (see LineMark.PageHint).
+      if (f === 0x6b || f === 0x66 || f === 0x67) mark |= LineMark.PageHint;
       if (isArabicLetterCode(c)) ar++;
       else if (isLatinLetterCode(c)) la++;
     }
     arabic[line] = ar;
     latin[line] = la;
     words[line] = w;
+    marks[line] = mark;
     contentStart[line] = cs < 0 ? start : cs;
     contentEnd[line] = cs < 0 ? start : ce;
     arabicTotal += ar;
@@ -282,7 +391,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
     if (firstContentLine < 0 && cs >= 0) firstContentLine = line;
   }
   const lastRealLine = n > 1 && starts[n - 1] === text.length ? n - 2 : n - 1;
-  return { keys, arabic, latin, words, contentStart, contentEnd, firstContentLine, lastRealLine, arabicTotal, latinTotal };
+  return { keys, arabic, latin, words, marks, contentStart, contentEnd, firstContentLine, lastRealLine, arabicTotal, latinTotal };
 }
 
 /** Whether a line is shaped like a headline: a few words, no sentence-final punctuation, not a quotation. */
@@ -304,9 +413,47 @@ const SENTENCE_END = new Set([0x2e, 0x2c, 0x3a, 0x3b, 0x2d, 0x2013, 0x2014, 0x06
  */
 export function documentLineKeys(doc: SeedDocument): { lineKeys: number[]; titleKey: number } {
   const p = lineProfile(doc);
-  const seen = new Set<number>();
-  for (let i = 0; i < p.keys.length; i++) if (p.keys[i] !== 0) seen.add(p.keys[i]);
   const first = p.firstContentLine;
   const titleKey = first >= 0 && isHeadlineShaped(doc, p, first) ? p.keys[first] : 0;
-  return { lineKeys: [...seen], titleKey };
+  return { lineKeys: distinctKeys(p.keys), titleKey };
+}
+
+// An open-addressing table reused across calls (a generation number marks the slots in use), so
+// that finding a document's distinct keys allocates only the result: a Set would box every key.
+let slotKeys = new Float64Array(1024);
+let slotGeneration = new Uint32Array(1024);
+let generation = 0;
+
+/** The distinct non-zero keys, in the order of their first occurrence. */
+function distinctKeys(keys: Float64Array): number[] {
+  if (slotKeys.length < keys.length * 2) {
+    let size = slotKeys.length;
+    while (size < keys.length * 2) size *= 2;
+    slotKeys = new Float64Array(size);
+    slotGeneration = new Uint32Array(size);
+    generation = 0;
+  }
+  if (++generation === 0x100000000) {
+    slotGeneration.fill(0);
+    generation = 1;
+  }
+  const mask = slotKeys.length - 1;
+  const out: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === 0) continue;
+    // Keys are hashes: their low bits are as good as any.
+    let slot = (key >>> 0) & mask;
+    for (;;) {
+      if (slotGeneration[slot] !== generation) {
+        slotGeneration[slot] = generation;
+        slotKeys[slot] = key;
+        out.push(key);
+        break;
+      }
+      if (slotKeys[slot] === key) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return out;
 }

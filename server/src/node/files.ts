@@ -3,49 +3,135 @@
  * seed files, reading them strictly (UTF-8, not binary), and writing them
  * back atomically. The core never touches the disk.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { close, constants, fstat, open, promises as fs, read } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
 /** A seed file's text, or the one-line reason it cannot be analysed. */
 export type ReadResult =
-  | { ok: true; text: string; bom: boolean; digest: string; size: number }
+  | {
+      ok: true;
+      text: string;
+      bom: boolean;
+      /** The bytes' digest (`digestOf`), when asked for: what `writeAtomic` checks before overwriting. */
+      digest?: string;
+      size: number;
+    }
   | { ok: false; reason: string; tooLarge?: boolean; missing?: boolean };
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+export interface ReadOptions {
+  /** Compute `digest` (for writing the file back later); off by default, reading is all most callers do. */
+  digest?: boolean;
+}
 
 export function digestOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** Decodes bytes as a seed file; rejects binary, non-UTF-8 and empty content with a reason. */
-export function decodeSeed(bytes: Uint8Array): ReadResult {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+/** Why `decodeSeed` refuses bytes (shared with the read-ahead thread of node/readAhead.ts, which decodes alike). */
+export const DECODE_REASONS = {
+  empty: 'empty file',
+  binary: 'binary file (contains NUL bytes)',
+  notUtf8: 'not valid UTF-8 text',
+  whiteSpace: 'empty file (only white space)',
+} as const;
+
+/**
+ * Decodes bytes as a seed file; rejects binary, non-UTF-8 and empty content
+ * with a reason. The read-ahead thread (node/readAhead.ts) does the same in
+ * plain JavaScript: change both together (a unit test compares them).
+ */
+export function decodeSeed(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+  if (bytes.length === 0) return { ok: false, reason: DECODE_REASONS.empty };
+  if (bytes.includes(0)) return { ok: false, reason: DECODE_REASONS.binary };
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // Strict UTF-8 (no overlong forms, no encoded surrogates: what a fatal TextDecoder rejects), validated
+  // in one fast pass; plain ASCII is decoded as Latin-1, which is the same text and cheaper.
   let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8 text' };
-  }
+  if (isAscii(buffer)) text = buffer.toString('latin1');
+  else if (isUtf8(buffer)) text = buffer.toString('utf8');
+  else return { ok: false, reason: DECODE_REASONS.notUtf8 };
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  if (text.trim() === '') return { ok: false, reason: 'empty file (only white space)' };
-  return { ok: true, text, bom, digest: digestOf(bytes), size: bytes.length };
+  // `\S` is what `trim` keeps: a file of white space only has none.
+  if (!NOT_SPACE.test(text)) return { ok: false, reason: DECODE_REASONS.whiteSpace };
+  return options.digest ? { ok: true, text, bom, digest: digestOf(bytes), size: bytes.length } : { ok: true, text, bom, size: bytes.length };
 }
 
-export async function readSeed(file: string, maxBytes = Infinity): Promise<ReadResult> {
-  let bytes: Uint8Array;
+const NOT_SPACE = /\S/;
+
+/**
+ * Reads a seed file: one open, one `fstat` (a folder, a device or a file
+ * above `maxBytes` is refused before reading), one read, one close.
+ */
+export async function readSeed(file: string, maxBytes = Infinity, options: ReadOptions = {}): Promise<ReadResult> {
+  let raw: RawRead;
   try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KB; skipped`, tooLarge: true };
-    bytes = await fs.readFile(file);
+    raw = await readRegularFile(file, maxBytes);
   } catch (err) {
-    return { ok: false, reason: describeFsError(err), missing: (err as NodeJS.ErrnoException)?.code === 'ENOENT' };
+    raw = err as Error;
   }
-  return decodeSeed(bytes);
+  return resultOfRead(raw, maxBytes, options);
+}
+
+/** What reading a file gave: its bytes, why they were not read, or the error. */
+export type RawRead = Buffer | 'not-file' | 'too-large' | Error;
+
+/** The `ReadResult` of a read (shared with `readSeedsAhead`, so both say the same). */
+export function resultOfRead(raw: RawRead, maxBytes: number, options: ReadOptions = {}): ReadResult {
+  if (raw === 'not-file') return { ok: false, reason: 'not a regular file' };
+  if (raw === 'too-large') return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KB; skipped`, tooLarge: true };
+  if (raw instanceof Error) {
+    const code = (raw as NodeJS.ErrnoException).code;
+    // Where a folder cannot even be opened (Windows), it is refused as where fstat names it.
+    if (code === 'EISDIR') return { ok: false, reason: 'not a regular file' };
+    return { ok: false, reason: describeFsError(raw), missing: code === 'ENOENT' };
+  }
+  return decodeSeed(raw, options);
+}
+
+// Non-blocking, so opening a FIFO does not wait for a writer (it is refused once `fstat` says what it is).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The file's bytes, or why not: `not-file`, `too-large`. With callbacks, not
+ * `fs.promises`: the CLI reads thousands of small files, and the promise
+ * API's file handles cost the main thread more than the reads themselves.
+ */
+function readRegularFile(file: string, maxBytes: number): Promise<Buffer | 'not-file' | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    open(file, OPEN_FLAGS, (err, fd) => {
+      if (err) return reject(err);
+      const finish = (error: Error | null, result?: Buffer | 'not-file' | 'too-large') => close(fd, () => (error ? reject(error) : resolve(result!)));
+      fstat(fd, (err, stat) => {
+        if (err) return finish(err);
+        if (!stat.isFile()) return finish(null, 'not-file');
+        if (stat.size > maxBytes) return finish(null, 'too-large');
+        // Like fs.readFile: the size from fstat, unless it says 0 (some special files), then until end of file.
+        const known = stat.size > 0;
+        let buffer = Buffer.allocUnsafe(known ? stat.size : 8192);
+        let length = 0;
+        const next = (): void => {
+          if (known && length === buffer.length) return finish(null, buffer);
+          if (length === buffer.length) {
+            if (length > maxBytes) return finish(null, 'too-large');
+            const bigger = Buffer.allocUnsafe(buffer.length * 2);
+            buffer.copy(bigger, 0, 0, length);
+            buffer = bigger;
+          }
+          read(fd, buffer, length, buffer.length - length, null, (err, n) => {
+            if (err) return finish(err);
+            if (n === 0) return finish(null, length > maxBytes ? 'too-large' : buffer.subarray(0, length));
+            length += n;
+            next();
+          });
+        };
+        next();
+      });
+    });
+  });
 }
 
 export function describeFsError(err: unknown): string {

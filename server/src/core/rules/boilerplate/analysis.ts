@@ -1,8 +1,8 @@
-import { foldText, isBlankLine, isHeadlineShaped, lineProfile, shapeText, type LineProfile } from '../../lines';
+import { foldCode, foldText, isBlankLine, isBreakingSpace, isHeadlineShaped, isInvisibleCode, LineMark, lineProfile, shapeText, type LineProfile } from '../../lines';
 import { USER_REGEXP_FLAGS } from '../../settings';
 import type { RuleContext } from '../rule';
 import { deleteLinesEdit } from './edits';
-import { LEXICON, LEXICON_FIRST_WORDS, type PhraseSet } from './lexicon';
+import { LABEL_FIRST_WORDS, LEXICON, LEXICON_FIRST_WORDS, type PhraseSet } from './lexicon';
 
 /**
  * The boilerplate family classifies each line once: the first kind (in
@@ -41,11 +41,135 @@ const LONG_LINE_WORDS = 90;
 const HEAD_CHARS = 160;
 /** Where a label's separator must appear (the longest label is about 25 characters, after a bullet). */
 const LABEL_CHARS = 64;
-const LABEL_SEPARATORS = new Set([':', '：', '|', '/', '،', ',', '؛', '-', '–', '—', '.', '…'].map((ch) => ch.charCodeAt(0)));
+
+/** A label's separator: `:`, `：`, `|`, `/`, `،`, `,`, `؛`, `-`, `–`, `—`, `.`, `…`. */
+function isLabelSeparator(c: number): boolean {
+  switch (c) {
+    case 0x3a: case 0xff1a: case 0x7c: case 0x2f: case 0x060c: case 0x2c: case 0x061b: case 0x2d: case 0x2013: case 0x2014: case 0x2e: case 0x2026:
+      return true;
+  }
+  return false;
+}
 
 function hasSeparator(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (LABEL_SEPARATORS.has(text.charCodeAt(i))) return true;
+  for (let i = start; i < end; i++) if (isLabelSeparator(text.charCodeAt(i))) return true;
   return false;
+}
+
+/** What `LEADING_BULLETS` strips from a shape: `-–—•·*▪►●◄|`. */
+function isLeadingBullet(c: number): boolean {
+  switch (c) {
+    case 0x2d: case 0x2013: case 0x2014: case 0x2022: case 0xb7: case 0x2a: case 0x25aa: case 0x25ba: case 0x25cf: case 0x25c4: case 0x7c:
+      return true;
+  }
+  return false;
+}
+
+/**
+ * A set of words that a word being read character by character can be
+ * looked up in without becoming a string first: a small integer hash of
+ * each member is kept beside them, and a word whose hash is not there (most
+ * of the words asked about) is answered without building it.
+ */
+class WordSet {
+  private readonly words: ReadonlySet<string>;
+  private readonly hashes = new Set<number>();
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const word of this.words) {
+      let h = WORD_HASH_SEED;
+      for (let i = 0; i < word.length; i++) h = wordHash(h, word.charCodeAt(i));
+      this.hashes.add(h & 0x3fffffff);
+    }
+  }
+
+  /** Whether the `n` codes in `wordScratch`, whose running `wordHash` is `h`, spell a member. */
+  hasScratch(n: number, h: number): boolean {
+    if (!this.hashes.has(h & 0x3fffffff)) return false;
+    return this.words.has(n === 0 ? '' : String.fromCharCode.apply(null, wordScratch.subarray(0, n) as unknown as number[]));
+  }
+}
+
+const WORD_HASH_SEED = 0x811c9dc5;
+
+function wordHash(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+let wordScratch = new Uint16Array(64);
+
+function pushWordCode(n: number, code: number): number {
+  if (n === wordScratch.length) {
+    const bigger = new Uint16Array(n * 2);
+    bigger.set(wordScratch);
+    wordScratch = bigger;
+  }
+  wordScratch[n] = code;
+  return n + 1;
+}
+
+/**
+ * Whether the first word of `foldText(text, start, end)` (up to its first
+ * space) is in `set`, without folding the rest.
+ */
+function firstFoldedWordIn(set: WordSet, text: string, start: number, end: number): boolean {
+  let n = 0;
+  let h = WORD_HASH_SEED;
+  for (let i = start; i < end; i++) {
+    const f = foldCode(text.charCodeAt(i));
+    if (f < 0) continue;
+    if (f === 32) {
+      if (n > 0) break;
+      continue;
+    }
+    n = pushWordCode(n, f);
+    h = wordHash(h, f);
+  }
+  return set.hasScratch(n, h);
+}
+
+/**
+ * Whether the first word of the shape of `text[start, end)` — of
+ * `shapeText(text, start, end)` without its `LEADING_BULLETS`, that is its
+ * leading letters and digits up to a space or a punctuation mark ('' when it
+ * starts with one) — is in `set`, without building the shape.
+ */
+function shapeFirstWordIn(set: WordSet, text: string, start: number, end: number): boolean {
+  let i = start;
+  // shapeText drops invisible characters and marks, and white space before its first character.
+  const dropped = (c: number) => isInvisibleCode(c) || (!isBreakingSpace(c) && foldCode(c) < 0);
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!dropped(c) && !isBreakingSpace(c)) break;
+  }
+  // A run of bullets (dropped characters do not interrupt it), then white space.
+  let bullets = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (dropped(c)) continue;
+    if (!isLeadingBullet(c)) break;
+    bullets = true;
+  }
+  if (bullets) {
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (!dropped(c) && !isBreakingSpace(c)) break;
+    }
+  }
+  let n = 0;
+  let h = WORD_HASH_SEED;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isInvisibleCode(c)) continue;
+    if (isBreakingSpace(c)) break;
+    const f = foldCode(c);
+    if (f < 0) continue;
+    if (f === 32) break;
+    n = pushWordCode(n, f);
+    h = wordHash(h, f);
+  }
+  return set.hasScratch(n, h);
 }
 
 /** A line's text in the forms the detectors compare, each computed on first use. */
@@ -67,14 +191,9 @@ class LineText {
     return (this.bareText ??= this.end - this.start <= HEAD_CHARS ? this.full : foldText(this.source, this.start, this.start + HEAD_CHARS));
   }
 
-  /** Whether the line may start with a lexicon phrase: short lines always, longer ones when their first word starts a phrase. */
+  /** Whether the line may start with a lexicon phrase: short lines always, longer ones when their first word (within 40 characters) starts a phrase. */
   get lexical(): boolean {
-    if (this.lexicalValue === undefined) {
-      const head = foldText(this.source, this.start, Math.min(this.end, this.start + 40));
-      const space = head.indexOf(' ');
-      this.lexicalValue = this.end - this.start <= 48 || LEXICON_FIRST_WORDS.has(space < 0 ? head : head.slice(0, space));
-    }
-    return this.lexicalValue;
+    return (this.lexicalValue ??= this.end - this.start <= 48 || firstFoldedWordIn(LEXICAL_FIRST_WORDS, this.source, this.start, Math.min(this.end, this.start + 40)));
   }
 
   private lexicalValue: boolean | undefined;
@@ -88,13 +207,17 @@ class LineText {
    * Folded with punctuation kept, for labels ("المصدر :"); leading bullets
    * and dashes dropped. Labels are short and end in a separator: a line with
    * no separator near its start has no label, and a long line needs only its start.
+   * Only ever matched against a label or read-also phrase at its start, so
+   * it is '' when it cannot start with one: no separator near the start, or
+   * a first word that starts no such phrase (most lines).
    */
   get shape(): string {
     if (this.shapeTextValue === undefined) {
       const end = this.end - this.start <= HEAD_CHARS ? this.end : this.start + LABEL_CHARS;
-      this.shapeTextValue = hasSeparator(this.source, this.start, Math.min(end, this.start + LABEL_CHARS))
-        ? shapeText(this.source, this.start, end).replace(LEADING_BULLETS, '')
-        : '';
+      this.shapeTextValue =
+        shapeFirstWordIn(SHAPE_FIRST_WORDS, this.source, this.start, end) && hasSeparator(this.source, this.start, Math.min(end, this.start + LABEL_CHARS))
+          ? shapeText(this.source, this.start, end).replace(LEADING_BULLETS, '')
+          : '';
     }
     return this.shapeTextValue;
   }
@@ -105,7 +228,10 @@ class Classifier {
   readonly text: string;
   readonly arabicDoc: boolean;
   readonly first: number;
-  private readonly cache = new Map<number, LineText>();
+  private readonly cache: (LineText | undefined)[] = [];
+  /** The enabled kinds, in `KIND_ORDER`, and their detectors. */
+  private readonly kinds: BoilerplateKind[];
+  private readonly detectors: Detector[];
   readonly verdicts = new Map<number, LineVerdict>();
   readonly allowed: RegExp[];
   readonly userPatterns: { source: string; re: RegExp }[];
@@ -126,15 +252,17 @@ class Classifier {
     this.first = this.p.firstContentLine;
     this.allowed = ctx.settings.boilerplateAllowlist.map(compileUserRegExp);
     this.userPatterns = ctx.settings.boilerplatePatterns.map((source) => ({ source, re: compileUserRegExp(source) }));
+    this.kinds = KIND_ORDER.filter((kind) => enabled.has(kind));
+    this.detectors = this.kinds.map((kind) => DETECTORS[kind]);
   }
 
   lineText(line: number): LineText {
-    let t = this.cache.get(line);
+    let t = this.cache[line];
     if (!t) {
       const start = this.p.contentStart[line];
       const end = this.p.contentEnd[line];
       t = new LineText(this.text, start, end, this.text.slice(start, end));
-      this.cache.set(line, t);
+      this.cache[line] = t;
     }
     return t;
   }
@@ -161,7 +289,7 @@ class Classifier {
   isProse(line: number): boolean {
     const w = this.p.words[line];
     if (w >= 25) return true;
-    return w >= 12 && SENTENCE_FINAL.test(this.lineText(line).trimmed);
+    return w >= 12 && endsSentence(this.lineText(line).trimmed);
   }
 
   /** Whether a line sits between the document's first and last paragraph. */
@@ -189,11 +317,10 @@ class Classifier {
     const { p } = this;
     for (let line = 0; line <= p.lastRealLine; line++) {
       if (this.blank(line) || this.isAllowed(line)) continue;
-      for (const kind of KIND_ORDER) {
-        if (!this.enabled.has(kind)) continue;
-        const message = DETECTORS[kind](this, line);
+      for (let k = 0; k < this.detectors.length; k++) {
+        const message = this.detectors[k](this, line);
         if (message) {
-          this.set(line, kind, message);
+          this.set(line, this.kinds[k], message);
           break;
         }
       }
@@ -242,6 +369,7 @@ class Classifier {
     const isShort = (line: number) => this.p.words[line] >= 1 && this.p.words[line] <= 4 && !/[.،:؛,!؟?]$/.test(this.lineText(line).trimmed);
     let run: number[] = [];
     const flush = () => {
+      if (!run.length) return;
       const sections = run.filter((l) => this.sectionLines.has(l)).length;
       const known = run.filter((l) => this.sectionLines.has(l) || this.verdicts.has(l)).length;
       const tagged = run.length > 1 && this.verdicts.get(run[0])?.message.startsWith(TAGS_MESSAGE) === true;
@@ -276,7 +404,25 @@ class Classifier {
 }
 
 const LEADING_BULLETS = /^[-–—•·*▪►●◄|]+\s*/;
-const SENTENCE_FINAL = /[.!?؟…"”»'’)\]]$/;
+
+/** Whether the text ends like a sentence: `/[.!?؟…"”»'’)\]]$/`, by its last character. */
+function endsSentence(s: string): boolean {
+  switch (s.charCodeAt(s.length - 1)) {
+    case 0x2e: case 0x21: case 0x3f: case 0x061f: case 0x2026: case 0x22: case 0x201d: case 0xbb: case 0x27: case 0x2019: case 0x29: case 0x5d:
+      return true;
+  }
+  return false;
+}
+
+/**
+ * First words of every phrase a line's shape is matched against at its
+ * start: the labels, and the read-also headers (the teaser's "separated"
+ * test). A shape starting with any other word matches none.
+ */
+const SHAPE_FIRST_WORDS = new WordSet([...LABEL_FIRST_WORDS, ...LEXICON.teaser.header.firstWords()]);
+
+/** `LEXICON_FIRST_WORDS`, for `LineText.lexical`. */
+const LEXICAL_FIRST_WORDS = new WordSet(LEXICON_FIRST_WORDS);
 
 function clip(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
@@ -344,7 +490,7 @@ const CODE_ANYWHERE = /adsbygoogle|googletag\.|gtag\(|dataLayer\.push|fbq\(|_gaq
 const markup: Detector = (c, line) => {
   const { trimmed } = c.lineText(line);
   const first = trimmed.charCodeAt(0);
-  if (trimmed.includes('<')) {
+  if (c.p.marks[line] & LineMark.Angle && trimmed.includes('<')) {
     if (EMBED_TAG.test(trimmed)) return 'embedded HTML (script, frame or social embed): page code, not article text';
     const tags = trimmed.match(HTML_TAG);
     if (tags && (first === 60 || first === 38)) {
@@ -367,6 +513,15 @@ const CREDIT_PATH = /\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Anadolu|Getty Image
 const TRAILING_PAREN = /\(([^()]{1,40})\)\s*\.?$/;
 const TRAILING_DASH_CREDIT = /(?:\s[-–—|/]\s*|[-–—|/]\s+)([^-–—|/]{2,30})$/;
 
+/** `/[-–—|/]/.test(s.slice(-chars))`, without the slice. */
+function hasDashNearEnd(s: string, chars: number): boolean {
+  for (let i = Math.max(0, s.length - chars); i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x7c || c === 0x2f) return true;
+  }
+  return false;
+}
+
 function isCredit(fold: string): boolean {
   if (!fold) return false;
   if (LEXICON.caption.credits.has(fold)) return true;
@@ -384,12 +539,13 @@ const captionCredit: Detector = (c, line) => {
   const lexical = t.lexical;
   if (lexical && LEXICON.caption.exact.has(t.bare)) return `photo label "${clip(trimmed)}": not article text`;
   if (lexical && LEXICON.caption.prefix.prefixOf(t.bare)) return `photo caption ("${clip(trimmed, 30)}"): not article text`;
-  if (CREDIT_PATH.test(trimmed)) return 'photo credit (agency/photographer): not article text';
-  const copyright = trimmed.lastIndexOf('©');
+  const marks = c.p.marks[line];
+  if (marks & LineMark.Slash && CREDIT_PATH.test(trimmed)) return 'photo credit (agency/photographer): not article text';
+  const copyright = marks & LineMark.Copyright ? trimmed.lastIndexOf('©') : -1;
   if (copyright >= 0 && isCredit(foldText(trimmed.slice(copyright + 1)).replace(/\s*\d+\s*/g, ' ').trim())) return `photo credit ("${clip(trimmed.slice(copyright), 25)}"): not article text`;
   if (line === c.first || w > 35) return undefined;
   const paren = trimmed.endsWith(')') || trimmed.endsWith(').') ? TRAILING_PAREN.exec(trimmed) : null;
-  const dash = paren || !/[-–—|/]/.test(trimmed.slice(-34)) ? null : TRAILING_DASH_CREDIT.exec(trimmed.slice(-40));
+  const dash = paren || !(marks & LineMark.Dash) || !hasDashNearEnd(trimmed, 34) ? null : TRAILING_DASH_CREDIT.exec(trimmed.slice(-40));
   const m = paren ?? dash;
   if (!m) return undefined;
   const credit = foldText(m[1]);
@@ -405,6 +561,9 @@ const CONNECTORS = new Set(['و', 'عن', 'نقلا', 'بتصرف', 'and', 'via'
 
 /** Whether folded text is nothing but agency and outlet names joined by connectors ("الجزيرة + وكالات"). */
 export function isAgencyList(fold: string): boolean {
+  // The first token settles most calls: it must start a name, be a connector or a conjunction glued to a name.
+  const first = firstAgencyToken(fold);
+  if (!LEXICON.source.agencies.startsPhrase(first) && !CONNECTORS.has(first) && !(first.length > 2 && first.startsWith('و'))) return false;
   // "فرانس24": a name glued to its number.
   const tokens = fold.replace(/([\u0621-\u064a])(\d)/g, '$1 $2').split(' ').filter(Boolean);
   if (!tokens.length) return false;
@@ -437,6 +596,22 @@ export function isAgencyList(fold: string): boolean {
   return names > 0;
 }
 
+/** The first of `isAgencyList`'s tokens ('' when there is none): up to a space, or a digit right after an Arabic letter. */
+function firstAgencyToken(fold: string): string {
+  let i = 0;
+  while (i < fold.length && fold.charCodeAt(i) === 32) i++;
+  const start = i;
+  for (; i < fold.length; i++) {
+    const c = fold.charCodeAt(i);
+    if (c === 32) break;
+    if (c >= 48 && c <= 57 && i > start) {
+      const p = fold.charCodeAt(i - 1);
+      if (p >= 0x0621 && p <= 0x064a) break;
+    }
+  }
+  return fold.slice(start, i);
+}
+
 const OUTLET_THEN_NAME = /^([^-–—/|:]+?)\s*[-–—/|]\s*(\S[^-–—/|:]*)$/;
 const BYLINE_BARE = foldedWords(['كتب', 'كتبت', 'بقلم', 'هذا المقال بقلم', 'المقال بقلم', 'مقال بقلم', 'by', 'written by'], '^', '\\s');
 
@@ -461,8 +636,8 @@ const sourceCredit: Detector = (c, line) => {
     if (restWords >= 1 && restWords <= 6 && !/[:؛،,]$/.test(trimmed)) return `byline ("${clip(trimmed, 30)}"): a credit, not article text`;
   }
   // "كتب محمد أحمد": a name follows, and Arabic personal names do not start with the article ("كتب التاريخ" is a heading).
-  const bylineWord = BYLINE_BARE.exec(`${t.bare} `);
-  if (bylineWord && w <= 5 && !/[.،:؛,!؟?]$/.test(trimmed)) {
+  const bylineWord = w <= 5 ? BYLINE_BARE.exec(`${t.bare} `) : null;
+  if (bylineWord && !/[.،:؛,!؟?]$/.test(trimmed)) {
     const name = t.bare.slice(bylineWord[0].length).split(' ');
     const latinName = /^(?:by|written by)\s+(?:[A-Z][\w.'-]*\s*){1,4}$/.test(trimmed);
     if (latinName || (name.length >= 1 && name.length <= 4 && !name[0].startsWith('ال') && c.p.latin[line] === 0)) {
@@ -470,8 +645,8 @@ const sourceCredit: Detector = (c, line) => {
     }
   }
   // "عربي21- محمد سالم": the outlet, then its reporter (a place first, "الرياض - رويترز", is a dateline).
-  const credit = OUTLET_THEN_NAME.exec(trimmed);
-  if (credit && w <= 7 && isAgencyList(foldText(credit[1])) && wordsIn(credit[2]) <= 4 && !/\d/.test(credit[2])) {
+  const credit = w <= 7 ? OUTLET_THEN_NAME.exec(trimmed) : null;
+  if (credit && isAgencyList(foldText(credit[1])) && wordsIn(credit[2]) <= 4 && !/\d/.test(credit[2])) {
     return `credit line ("${clip(trimmed, 30)}"): the outlet and its reporter, not article text`;
   }
   if (w <= 8 && isAgencyList(t.bare)) return `source credit ("${clip(trimmed, 30)}"): agency or outlet names alone, not article text`;
@@ -483,6 +658,28 @@ const sourceCredit: Detector = (c, line) => {
 const TEASER_PARTICLES = /^(?:لم|لن|لا|ما|قد|إن|ان|أن|إنه|انه|أنه|وهو|وهي|هو|هي|أي|اي|يعني|يقصد|المقصود|ملاحظة|ملاحظه|تنويه|مثل|مثلا|كما|أو|او|ثم|حيث|بحسب|حسب|وفق|وفقا|نقلا|قال|قالت|وقال|وقالت|[*•+=-])/;
 const ITEM_END = /(?:\.{2,}|…|[-–—»|])\s*([^.…\-–—»|]{2,25})$/;
 const TICKER_SPLIT = /\s{3,}|\t+/;
+
+const separatedHeaders = new Map<string, RegExp>();
+
+/** A read-also header followed by a separator ("اقرأ أيضا:"), at the start of a shape; one expression per header. */
+function separatedHeader(phrase: string): RegExp {
+  let re = separatedHeaders.get(phrase);
+  if (!re) {
+    re = new RegExp(`^${phrase.replace(/\s/g, '\\s')}\\s*(?:[:：|»]|[-–—]+|\\.{2,}|…)`, 'u');
+    separatedHeaders.set(phrase, re);
+  }
+  return re;
+}
+
+/** Whether the last 30 characters hold what `ITEM_END` needs: `..`, `…` or one of `-–—»|`. */
+function mayEndItem(s: string): boolean {
+  for (let i = Math.max(0, s.length - 30); i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2026 || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0xbb || c === 0x7c) return true;
+    if (c === 0x2e && i + 1 < s.length && s.charCodeAt(i + 1) === 0x2e) return true;
+  }
+  return false;
+}
 
 function headerOf(bare: string): { phrase: string; exact: boolean } | undefined {
   if (LEXICON.teaser.exactHeader.has(bare) || LEXICON.teaser.header.has(bare)) return { phrase: bare, exact: true };
@@ -501,7 +698,7 @@ const teaser: Detector = (c, line) => {
     c.headers.add(line);
     return `"${clip(trimmed)}" header of a related-stories block: not article text`;
   }
-  if (w >= 6 && (trimmed.includes('   ') || trimmed.includes('\t'))) {
+  if (w >= 6 && c.p.marks[line] & LineMark.Menu && (trimmed.includes('   ') || trimmed.includes('\t'))) {
     const segments = trimmed.split(TICKER_SPLIT);
     if (segments.length >= 3 && segments.every((s) => wordsIn(s) >= 2 && wordsIn(s) <= 25)) {
       return `news ticker: ${segments.length} headlines of other stories on one line, not article text`;
@@ -509,15 +706,15 @@ const teaser: Detector = (c, line) => {
   }
   if (line === c.first) return undefined;
   if (header && w <= 30) {
-    const separated = new RegExp(`^${header.phrase.replace(/\s/g, '\\s')}\\s*(?:[:：|»]|[-–—]+|\\.{2,}|…)`, 'u').test(t.shape);
+    const separated = separatedHeader(header.phrase).test(t.shape);
     if (separated || !/[.]$/.test(trimmed)) return `"read also" teaser ("${clip(trimmed, 30)}"): a link to another story, not article text`;
   }
   if (w <= 25 && LEXICON.teaser.label.test(t.shape)) return `video or photo teaser ("${clip(trimmed, 30)}"): a link to other content, not article text`;
-  if (w <= 35) {
+  if (w <= 35 && c.p.marks[line] & LineMark.ItemEnd && mayEndItem(trimmed)) {
     const tail = ITEM_END.exec(trimmed.slice(-30));
     if (tail && LEXICON.teaser.itemEnd.has(foldText(tail[1]))) return `teaser with a "read more" link ("${clip(trimmed, 30)}"): not article text`;
   }
-  if (trimmed[0] === '(' && trimmed.endsWith(')') && matchingParen(trimmed) === trimmed.length - 1) {
+  if (trimmed.charCodeAt(0) === 40 && trimmed.endsWith(')') && matchingParen(trimmed) === trimmed.length - 1) {
     const inner = trimmed.slice(1, -1).trim();
     const innerWords = wordsIn(inner);
     if (innerWords >= 4 && innerWords <= 25 && !/[.!؟?…:،]$/.test(inner) && !TEASER_PARTICLES.test(inner) && !isAgencyList(foldText(inner)) && c.p.arabic[line] > c.p.latin[line]) {
@@ -553,6 +750,8 @@ const CONTAINS_HINT = /يعلق|تعليق|اضغط|انقر|تابعونا|اش
 const COOKIE_HINT = /ارتباط|كوكيز|cookie/i;
 const DISCLAIMER_HINT = /تعبر|يعبر|تعكس|يعكس|الآراء|الاراء|مسؤول|محفوظة|reflect|rights reserved/i;
 const MENU_HINT = /[|•·▪►»«>/\\]|\s{3,}|\t/;
+/** Either hint above, in one pass: most lines have neither. */
+const PAGE_HINT = new RegExp(`${COOKIE_HINT.source}|${DISCLAIMER_HINT.source}`, 'i');
 const FOLLOW = foldedWords(['تابعوا', 'تابعونا', 'تابعنا', 'تابع', 'follow us', 'follow'], '^', '\\s');
 const FOLLOW_END = foldedWords(['على', 'عبر', 'في', 'on'], ' ', '$');
 const APP_PROMO = foldedWords(['تطبيق', 'حمل تطبيق', 'تحميل تطبيق', 'app'], '^', '\\s');
@@ -567,10 +766,13 @@ const sharePrompt: Detector = (c, line) => {
   const t = c.lineText(line);
   const { trimmed } = t;
   const w = c.p.words[line];
-  if (w <= LONG_LINE_WORDS && COOKIE_HINT.test(trimmed)) {
-    if (LEXICON.share.cookieTerms.containedIn(t.full) && LEXICON.share.cookieAddress.containedIn(t.full)) return 'cookie notice: part of the web page, not article text';
+  // The profile knows which lines may hold a hint word at all (LineMark.PageHint): few do.
+  if (c.p.marks[line] & LineMark.PageHint && (w <= 60 ? PAGE_HINT.test(trimmed) : w <= LONG_LINE_WORDS && COOKIE_HINT.test(trimmed))) {
+    if (w <= LONG_LINE_WORDS && COOKIE_HINT.test(trimmed)) {
+      if (LEXICON.share.cookieTerms.containedIn(t.full) && LEXICON.share.cookieAddress.containedIn(t.full)) return 'cookie notice: part of the web page, not article text';
+    }
+    if (w <= 60 && DISCLAIMER_HINT.test(trimmed) && LEXICON.share.disclaimers.containedIn(t.full)) return 'site disclaimer or rights notice: part of the web page, not article text';
   }
-  if (w <= 60 && DISCLAIMER_HINT.test(trimmed) && LEXICON.share.disclaimers.containedIn(t.full)) return 'site disclaimer or rights notice: part of the web page, not article text';
   if (w > 40) return undefined;
   const { shape } = t;
   const bare = t.lexical ? t.bare : '';
@@ -586,13 +788,15 @@ const sharePrompt: Detector = (c, line) => {
   if (app && w <= 8 && isAgencyList(bare.slice(app[0].length))) return `"${clip(trimmed, 30)}": an app promotion of the web page, not article text`;
   if (w <= 3 && LEXICON.share.label.exec(`${bare}:`)?.[0].length === bare.length + 1 && TAG_LABEL.test(bare)) return `${TAGS_MESSAGE} ("${clip(trimmed)}"): part of the web page, not article text`;
   if (w <= 30 && LEXICON.share.label.test(shape)) return `"${clip(trimmed, 30)}": tags, links or contact details of the web page, not article text`;
-  if (w <= 25 && (trimmed.includes('©') || /\(c\)\s*\d{4}/i.test(trimmed))) return 'copyright footer: part of the web page, not article text';
-  if (trimmed[0] === '#' || trimmed[0] === '@') {
+  const marks = c.p.marks[line];
+  if (w <= 25 && ((marks & LineMark.Copyright && trimmed.includes('©')) || (marks & LineMark.OpenParen && /\(c\)\s*\d{4}/i.test(trimmed)))) return 'copyright footer: part of the web page, not article text';
+  const lead = trimmed.charCodeAt(0);
+  if (lead === 35 || lead === 64) {
     const tokens = trimmed.split(/\s+/);
     if (tokens.every((tok) => /^#\S+/.test(tok)) && tokens.some((tok) => tok.length > 2)) return 'hashtags: tags of the web page, not article text';
     if (tokens.every((tok) => /^@\w+/.test(tok))) return 'social media handle: part of the web page, not article text';
   }
-  if (w <= 30 && MENU_HINT.test(trimmed)) {
+  if (w <= 30 && marks & LineMark.Menu && MENU_HINT.test(trimmed)) {
     const segments = trimmed.split(MENU_SPLIT).map((s) => foldText(s)).filter(Boolean);
     if (segments.length >= 2 && HOME.test(segments[0])) return 'breadcrumb navigation: part of the web page, not article text';
     if (segments.length >= 3 && segments.every((s) => s.split(' ').length <= 4)) {
@@ -610,6 +814,20 @@ const sharePrompt: Detector = (c, line) => {
 // ---------------------------------------------------------------- scraper-debris
 
 const LIST_MARKER = /^list \d+ of \d+$/i;
+
+/** Whether any of the lexicon's debris patterns matches, in one expression (one call per line, not one per pattern). */
+const DEBRIS_PATTERNS = anyOf(LEXICON.debris.patterns);
+
+function anyOf(patterns: readonly RegExp[]): { test(s: string): boolean } {
+  const flags = new Set(patterns.map((re) => re.flags));
+  // Numbered back-references would point elsewhere once the patterns are joined; they have none today.
+  if (flags.size === 1 && !patterns.some((re) => /\\[1-9]|\(\?<[^=!]/.test(re.source))) {
+    const joined = new RegExp(patterns.map((re) => `(?:${re.source})`).join('|') || '(?!)', [...flags][0] ?? '');
+    return { test: (s) => joined.test(s) };
+  }
+  return { test: (s) => patterns.some((re) => re.test(s)) };
+}
+
 const CLOCK = /\b\d{1,2}:\d{2}\b/;
 const DATE_WORDS = foldedSet(
   [
@@ -644,8 +862,8 @@ const scraperDebris: Detector = (c, line) => {
     c.listMarkers.add(line);
     return `"${trimmed}": accessibility label of a related-stories list widget, not article text`;
   }
-  for (const re of LEXICON.debris.patterns) if (re.test(trimmed)) return `"${clip(trimmed)}": interface text of the web page, not article text`;
-  if (CLOCK.test(trimmed) && isTimestamp(t.bare)) return `publication timestamp ("${clip(trimmed)}"): page metadata, not article text`;
+  if (DEBRIS_PATTERNS.test(trimmed)) return `"${clip(trimmed)}": interface text of the web page, not article text`;
+  if (c.p.marks[line] & LineMark.Colon && CLOCK.test(trimmed) && isTimestamp(t.bare)) return `publication timestamp ("${clip(trimmed)}"): page metadata, not article text`;
   const metaLabel = LEXICON.debris.metaLabel.exec(t.shape);
   const metaPhrase = metaLabel || !t.lexical ? undefined : LEXICON.debris.metaLabels.prefixOf(t.bare);
   const metaRest = metaLabel ? foldText(t.shape.slice(metaLabel[0].length)) : metaPhrase !== undefined ? t.bare.slice(metaPhrase.length).trim() : undefined;
@@ -663,6 +881,7 @@ const scraperDebris: Detector = (c, line) => {
 // ---------------------------------------------------------------- user-pattern
 
 const userPattern: Detector = (c, line) => {
+  if (!c.userPatterns.length) return undefined;
   const { trimmed } = c.lineText(line);
   const hit = c.userPatterns.find((u) => u.re.test(trimmed));
   return hit && `matches your boilerplate pattern /${clip(hit.source, 40)}/ (corpusLens.boilerplate.patterns)`;
@@ -679,15 +898,16 @@ const repeatedLine: Detector = (c, line) => {
   const k = c.ctx.settings.boilerplateMinDocuments;
   const total = c.ctx.corpus.documentCount();
   if (total < k) return undefined;
+  // Most lines are in this document only: the one look-up that settles them comes first.
+  const df = c.ctx.corpus.lineDocumentFrequency(key);
+  if (df < k) return undefined;
   // Syndicated articles share paragraphs, quotations and headings too: only lines that read like site
   // furniture count, either by their words or by sitting outside the article body (above its first
   // paragraph or below its last).
   const t = c.lineText(line);
   if (QUOTE_START.test(t.trimmed) || /[:،,؛]-?$/.test(t.trimmed)) return undefined;
-  const articleLike = c.isProse(line) || SENTENCE_FINAL.test(t.trimmed) || c.inBody(line);
+  const articleLike = c.isProse(line) || endsSentence(t.trimmed) || c.inBody(line);
   if (articleLike && c.p.words[line] > LONG_LINE_WORDS) return undefined;
-  const df = c.ctx.corpus.lineDocumentFrequency(key);
-  if (df < k) return undefined;
   if (articleLike && LEXICON.footerWords.containedIn(t.full) === undefined) return undefined;
   return `appears in ${df} of ${total} documents: text the site repeats on every page, not this article`;
 };

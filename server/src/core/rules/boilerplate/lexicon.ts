@@ -14,11 +14,23 @@ import { foldText } from '../../lines';
  */
 export const LEXICON_FIRST_WORDS = new Set<string>();
 
+/**
+ * First words of the label phrases (the `label`, `byline` and `metaLabel`
+ * expressions, which match at the start of a line's shape): a line whose
+ * shape starts with any other word has no label.
+ */
+export const LABEL_FIRST_WORDS = new Set<string>();
+
 /** Phrases looked up whole or as the words a line starts with. */
 export class PhraseSet {
   private readonly whole = new Set<string>();
   /** Phrases by their first word, longest first. */
   private readonly byFirstWord = new Map<string, string[]>();
+  /** The same phrases split into words, for `matchAt`. */
+  private readonly wordsByFirstWord = new Map<string, string[][]>();
+  /** `whole` in its order, as an array (`containedIn`), and the phrases `countSubstrings` counts. */
+  private readonly list: string[];
+  private readonly substrings: string[];
 
   constructor(phrases: readonly string[]) {
     for (const raw of phrases) {
@@ -31,7 +43,22 @@ export class PhraseSet {
       list.push(phrase);
       this.byFirstWord.set(first, list);
     }
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+    for (const [first, list] of this.byFirstWord) {
+      list.sort((a, b) => b.length - a.length);
+      this.wordsByFirstWord.set(first, list.map((phrase) => phrase.split(' ')));
+    }
+    this.list = [...this.whole];
+    this.substrings = this.list.filter((phrase) => phrase.length >= 3);
+  }
+
+  /** The first words of the phrases. */
+  firstWords(): IterableIterator<string> {
+    return this.byFirstWord.keys();
+  }
+
+  /** Whether a phrase starts with this word. */
+  startsPhrase(word: string): boolean {
+    return this.byFirstWord.has(word);
   }
 
   has(folded: string): boolean {
@@ -49,24 +76,29 @@ export class PhraseSet {
 
   /** Whether the folded text contains one of the phrases as whole words. */
   containedIn(folded: string): string | undefined {
-    const padded = ` ${folded} `;
-    for (const phrase of this.whole) if (padded.includes(` ${phrase} `)) return phrase;
+    // What `\` ${folded} \`.includes(\` ${phrase} \`)` says, without building either string.
+    for (const phrase of this.list) {
+      for (let i = folded.indexOf(phrase); i >= 0; i = folded.indexOf(phrase, i + 1)) {
+        const after = i + phrase.length;
+        if ((i === 0 || folded.charCodeAt(i - 1) === 32) && (after === folded.length || folded.charCodeAt(after) === 32)) return phrase;
+      }
+    }
     return undefined;
   }
 
   /** How many of the phrases occur in the text as substrings (glued menus lose their spaces). */
   countSubstrings(folded: string): number {
+    if (!folded) return 0;
     let n = 0;
-    for (const phrase of this.whole) if (phrase.length >= 3 && folded.includes(phrase)) n++;
+    for (const phrase of this.substrings) if (folded.includes(phrase)) n++;
     return n;
   }
 
   /** Longest phrase matching the words of `tokens` from `at`, as a word count (0 when none). */
   matchAt(tokens: readonly string[], at: number): number {
-    const candidates = this.byFirstWord.get(tokens[at]);
+    const candidates = this.wordsByFirstWord.get(tokens[at]);
     if (!candidates) return 0;
-    for (const phrase of candidates) {
-      const words = phrase.split(' ');
+    for (const words of candidates) {
       if (at + words.length > tokens.length) continue;
       let ok = true;
       for (let k = 1; k < words.length && ok; k++) ok = tokens[at + k] === words[k];
@@ -98,6 +130,7 @@ const LABEL_SEPARATOR = '\\s*(?:[:：|/،,؛]|[-–—]+|\\.{2,}|…)';
 /** Matches `<label><separator>` at the start of a line's shape (see `shapeText`); group 1 is the label. */
 function labelRegExp(phrases: readonly string[]): RegExp {
   const folded = [...new Set(phrases.map((p) => foldText(p)).filter(Boolean))].sort((a, b) => b.length - a.length);
+  for (const phrase of folded) LABEL_FIRST_WORDS.add(phrase.split(' ', 1)[0]);
   return new RegExp(`^(${folded.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})${LABEL_SEPARATOR}`, 'u');
 }
 
