@@ -51,8 +51,20 @@ export function shortName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
+/**
+ * Descriptions per report: a report is linked from up to hundreds of other
+ * reports' diagnostics, and reports are replaced, never changed, when their
+ * document changes, so a description never goes stale.
+ */
+const descriptions = new WeakMap<FigureReport, string>();
+
 /** "more than 3,000 (2022-01-07, وزارة الداخلية) in 000_x.txt:4". */
 export function describeReport(r: FigureReport): string {
-  const context = [r.date, r.source].filter(Boolean).join(', ');
-  return `${describeAmount(r)}${context ? ` (${context})` : ''} in ${shortName(r.uri)}:${r.range.start.line + 1}`;
+  let text = descriptions.get(r);
+  if (text === undefined) {
+    const context = [r.date, r.source].filter(Boolean).join(', ');
+    text = `${describeAmount(r)}${context ? ` (${context})` : ''} in ${shortName(r.uri)}:${r.range.start.line + 1}`;
+    descriptions.set(r, text);
+  }
+  return text;
 }
