@@ -83,6 +83,7 @@ export class WorkspaceIndex {
     // The files not yet handed out, taken from the front by this thread (one at a time) and by worker threads (in batches).
     let next = 0;
     const retry: Job[] = [];
+    let byWorkers = 0;
     const reader = async () => {
       for (;;) {
         const job = next < jobs.length ? jobs[next++] : retry.shift();
@@ -108,6 +109,7 @@ export class WorkspaceIndex {
         }
         reply.results.forEach((result, k) => this.applyResult(result, batch[k].settings));
         advance(reply.results.length);
+        byWorkers += reply.results.length;
       }
     };
     const workers = startWorkers(workerCount(jobs.length));
@@ -120,7 +122,7 @@ export class WorkspaceIndex {
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);
     progress?.done();
     this.tellTooLarge();
-    this.connection.console.info(`Indexed ${this.corpus.documentCount()} seed files in ${folders.length} folder(s)${workers.length ? ` on ${workers.length + 1} threads` : ''}.`);
+    this.connection.console.info(`Indexed ${this.corpus.documentCount()} seed files in ${folders.length} folder(s)${workers.length ? ` on ${workers.length + 1} threads (${byWorkers} by worker threads)` : ''}.`);
     this.onChanged([...seen]);
   }
 

@@ -1,4 +1,4 @@
-import { extractClaims } from './claims/extract';
+import { scanAndExtractClaims } from './claims/extract';
 import { lexiconFor } from './claims/lexicon';
 import type { Claim } from './claims/types';
 import { summarize, type CorpusView, type DocumentSummary } from './corpus';
@@ -50,13 +50,17 @@ export interface DocumentAnalysis extends PreparedDocument {
  * still run.
  */
 export function prepareDocument(doc: SeedDocument, settings?: Pick<Settings, 'claimsLexicon'>, logger: Logger = silentLogger): PreparedDocument {
-  const numbers = scanNumbers(doc.text);
+  let numbers: NumberToken[] | undefined;
   let extraction: { figures: readonly Figure[]; claims: readonly Claim[] } = { figures: [], claims: [] };
   try {
-    extraction = extractClaims(doc, numbers, lexiconFor(settings?.claimsLexicon));
+    // The scanner's numbers are read in the tokenizing pass: the text is walked once.
+    const read = scanAndExtractClaims(doc, lexiconFor(settings?.claimsLexicon));
+    numbers = read.numbers;
+    extraction = { figures: read.figures, claims: read.claims };
   } catch (err) {
     logger.error(`claim extraction failed on ${doc.uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
+  numbers ??= scanNumbers(doc.text);
   return { doc, numbers, ...extraction, summary: summarize(doc, numbers, extraction.claims) };
 }
 

@@ -6,22 +6,28 @@
  *
  * Work is bounded per figure (a clause, a sentence) and every token's
  * lexicon lookups are computed at most once, so extraction stays linear in
- * the text. Sentences with no number, number word or weekday are hashed
- * word by word while tokenizing and never become tokens.
+ * the text; what depends on a word alone (its readings, the lexicon words it
+ * may start, its candidate phrases) is computed once per distinct word and
+ * shared (`Word`). Sentences with no number, number word or weekday are
+ * hashed word by word while tokenizing and never become tokens, and a count
+ * figure with no trigger word within reach is set aside before it is read.
  */
 import { cliticForms, normalizeWord, offsetAfterNormalized, detach } from '../numbers/normalize';
-import { scopeOf } from './scope';
+import { scopeIn } from './scope';
 import type { NumberToken } from '../numbers/scanner';
 import {
   isClauseEnd,
   isSentenceEnd,
   isTransparent,
+  MARK_QUOTE,
+  scanAndTokenize,
   tokenize,
   TOKEN_LATIN,
   TOKEN_NUMBER,
   TOKEN_PUNCT,
   TOKEN_WORD,
   Token,
+  type TokenWatch,
 } from '../numbers/tokens';
 import { readFiguresFromTokens, type Figure, type ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
@@ -41,10 +47,26 @@ export interface ClaimExtraction {
 /** Reads the figures of a document and the claims they carry. `numbers` is the scanner's output for `doc.text`. */
 export function extractClaims(doc: SeedDocument, numbers: readonly NumberToken[], lexicon: CompiledLexicon = lexiconFor()): ClaimExtraction {
   // One tokenizing pass notes the words later passes need, so they never walk every token.
-  const watch = { index: lexicon.watch, hits: [[], []] as number[][] };
+  const watch = { index: lexicon.watch, hits: [[], []] as number[][], ends: [] as number[] };
   const tokens = tokenize(doc.text, numbers, watch, true);
+  return extractFromTokens(doc, tokens, watch, lexicon);
+}
+
+/**
+ * `scanNumbers(doc.text)` and `extractClaims` in one pass over the text
+ * (see `scanAndTokenize`): the same numbers, figures and claims.
+ */
+export function scanAndExtractClaims(doc: SeedDocument, lexicon: CompiledLexicon = lexiconFor()): ClaimExtraction & { numbers: NumberToken[] } {
+  const numbers: NumberToken[] = [];
+  const watch = { index: lexicon.watch, hits: [[], []] as number[][], ends: [] as number[] };
+  const tokens = scanAndTokenize(doc.text, numbers, watch, true);
+  const { figures, claims } = extractFromTokens(doc, tokens, watch, lexicon);
+  return { numbers, figures, claims };
+}
+
+function extractFromTokens(doc: SeedDocument, tokens: Token[], watch: Required<TokenWatch>, lexicon: CompiledLexicon): ClaimExtraction {
   const read = readFiguresFromTokens(doc.text, tokens, { duals: lexicon.duals }, watch.hits[0]);
-  return { figures: read.map((r) => r.figure), claims: new Extractor(doc, tokens, read, lexicon, watch.hits[1]).run() };
+  return { figures: read.map((r) => r.figure), claims: new Extractor(doc, tokens, read, lexicon, watch.hits[1], watch.ends).run() };
 }
 
 /** How far a trigger may be from its figure, in words. */
@@ -83,6 +105,54 @@ const PARTICLES = new Set(
 const GROUP_WORDS = ['صفوف', 'عناصر', 'افراد', 'منتسبي', 'ranks'];
 const PRONOUN_SUFFIXES = ['ها', 'هم', 'ه', 'هن'];
 
+/** The group word a reading of a word starts with (`GROUP_WORDS.find((g) => v.some((w) => w.startsWith(g)))`), as its index + 1, or 0. */
+function groupIndex(v: readonly string[]): number {
+  for (let g = 0; g < GROUP_WORDS.length; g++) for (const w of v) if (w.startsWith(GROUP_WORDS[g])) return g + 1;
+  return 0;
+}
+
+/** `Word.facts` bits: computed; the word is a particle; a reading is; a reading without proclitics is; a weekday; a group word with a pronoun (صفوفها). */
+const FACTS_KNOWN = 1;
+const FACT_PARTICLE = 2;
+const FACT_SOME_PARTICLE = 4;
+const FACT_PARTICLE_AFTER_PROCLITIC = 8;
+const FACT_WEEKDAY = 16;
+const FACT_GROUP_PRONOUN = 32;
+/** `Word.facts >> FACT_GROUP_SHIFT`: `groupIndex` of the word's readings. */
+const FACT_GROUP_SHIFT = 8;
+
+/**
+ * Facts about a word token that depend on its normalized form alone
+ * (`PARTICLES`, `WEEKDAYS`, `GROUP_WORDS`), computed once per distinct word
+ * and kept on its shared `Word`.
+ */
+function facts(t: Token): number {
+  const word = t.word;
+  let f = word.facts;
+  if (f === 0) {
+    const norm = word.norm;
+    const v = variants(t);
+    const group = groupIndex(v);
+    f = FACTS_KNOWN | (group << FACT_GROUP_SHIFT);
+    if (PARTICLES.has(norm)) f |= FACT_PARTICLE;
+    if (someIn(v, PARTICLES, 0)) f |= FACT_SOME_PARTICLE;
+    if (v.length > 1 && someIn(v, PARTICLES, 1)) f |= FACT_PARTICLE_AFTER_PROCLITIC;
+    if (WEEKDAYS.has(norm)) f |= FACT_WEEKDAY;
+    if (group) {
+      const g = GROUP_WORDS[group - 1];
+      for (const w of v) if (w.startsWith(g) && PRONOUN_SUFFIXES.includes(w.slice(g.length))) f |= FACT_GROUP_PRONOUN;
+    }
+    word.facts = f;
+  }
+  return f;
+}
+
+/** Whether a word of `words`, from index `from` on, is in the set. */
+function someIn(words: readonly string[], set: ReadonlySet<string>, from: number): boolean {
+  for (let i = from; i < words.length; i++) if (set.has(words[i])) return true;
+  return false;
+}
+
 /** The claims of the sentence being read that later figures may refer back to. */
 interface SentenceClaims {
   /** The last claim that is not a subset ("بينهم ستة"), with the start of its clause. */
@@ -94,10 +164,23 @@ interface SourceMention {
   source: string;
 }
 
+/** The attribution mentions of a sentence found so far (see `scanSources`). */
+interface SourceScan {
+  /** The sentence's first token. */
+  start: number;
+  /** Where the scan goes on. */
+  next: number;
+  /** The sentence's end. */
+  end: number;
+  mentions: SourceMention[];
+}
+
 interface DateMention {
   at: number;
   date: string;
 }
+
+const NO_DATES: readonly DateMention[] = [];
 
 class Extractor {
   private readonly text: string;
@@ -122,6 +205,8 @@ class Extractor {
     private readonly lex: CompiledLexicon,
     /** Indexes of the tokens that may be weekdays, in order. */
     private readonly weekdays: readonly number[],
+    /** Where each sentence ends, when the tokenizer noted it (`TokenWatch.ends`); else found here. */
+    private readonly ends?: readonly number[],
   ) {
     this.text = doc.text;
     this.figAt = new Int32Array(tokens.length).fill(-1);
@@ -133,11 +218,13 @@ class Extractor {
   run(): Claim[] {
     this.initDates();
     const tokens = this.tokens;
+    const ends = this.ends;
     let s = 0;
     let f = 0;
-    while (s < tokens.length) {
+    for (let next = 0; s < tokens.length; next++) {
       let e = s;
-      while (e < tokens.length && !isSentenceEnd(tokens[e])) e++;
+      if (ends !== undefined) e = ends[next];
+      else while (e < tokens.length && !isSentenceEnd(tokens[e])) e++;
       const sentence: ReadFigure[] = [];
       while (f < this.figures.length && this.figures[f].first < e) {
         if (this.figures[f].first >= s) sentence.push(this.figures[f]);
@@ -171,18 +258,18 @@ class Extractor {
 
   private isBoundDate(r: ReadFigure): boolean {
     const prev = this.wordBefore(r.first, 0);
-    return prev !== undefined && variants(this.tokens[prev]).some((v) => BOUND_WORDS.has(v));
+    return prev !== undefined && someIn(variants(this.tokens[prev]), BOUND_WORDS, 0);
   }
 
   /** Date mentions of a sentence (its date figures and weekdays), resolved against the reading date; moves the reading date. */
-  private dates(s: number, e: number, figures: readonly ReadFigure[]): DateMention[] {
-    const out: DateMention[] = [];
+  private dates(s: number, e: number, figures: readonly ReadFigure[]): readonly DateMention[] {
+    let out: DateMention[] | undefined;
     let next: string | null = null;
     for (const r of figures) {
       if (r.figure.kind !== 'date' || this.isBoundDate(r)) continue;
       const d = completeDate(r.figure.date, this.docYear);
       if (d) {
-        out.push({ at: r.first, date: d });
+        (out ??= []).push({ at: r.first, date: d });
         next = d;
       }
     }
@@ -203,14 +290,14 @@ class Extractor {
       const after = this.tokens[k + 1];
       const mode = after && PAST_WORDS.has(after.norm) ? 'past' : after && FUTURE_WORDS.has(after.norm) ? 'future' : 'nearest';
       const date = resolveWeekday(this.context, weekday, mode);
-      out.push({ at: k, date });
+      (out ??= []).push({ at: k, date });
       const prev = this.tokens[k - 1];
       // A weekday after "اليوم" is today: the reading date moves (unless it sits in an aside).
       if (prev && TODAY_WORDS.has(prev.norm) && !this.inParentheses(s, k)) next = date;
     }
-    out.sort((a, b) => a.at - b.at);
+    if (out && out.length > 1) out.sort((a, b) => a.at - b.at);
     if (next) this.context = next;
-    return out;
+    return out ?? NO_DATES;
   }
 
   /** The first line after `line` with any text: the quotation a "قال ... :" line introduces. */
@@ -244,23 +331,54 @@ class Extractor {
     const dates = this.dates(s, e, figures);
     const line = this.tokens[s]?.line ?? 0;
     if (this.pending && line > this.pending.line) this.pending = undefined;
-    let sources: SourceMention[] | undefined;
-    const sourcesOf = () => (sources ??= this.sources(s, e));
-    const sentenceClaims: SentenceClaims = {};
+    let sources: SourceScan | undefined;
+    let sentenceClaims: SentenceClaims | undefined;
     for (const r of figures) {
       const f = r.figure;
       if (f.kind !== 'count' || f.unit) continue;
-      const claim = this.claim(r, s, e, sentenceClaims, sourcesOf, dates, contextBefore);
+      // A claim needs an event: its own (a dual's noun), the last claim's (a subset), or a trigger
+      // word within reach of the figure (see `claim`). Without any, the figure is no claim.
+      if (!f.dual && !sentenceClaims?.whole && !this.triggerNear(r, s, e)) continue;
+      sources ??= { start: s, next: s, end: e, mentions: [] };
+      sentenceClaims ??= {};
+      const claim = this.claim(r, s, e, sentenceClaims, sources, dates, contextBefore);
       if (claim) this.claims.push(claim);
     }
     // A line that ends with "قال ... :" introduces the quotation on the next line.
     let last = e - 1;
     while (last >= s && this.tokens[last].kind === TOKEN_PUNCT && this.tokens[last].norm !== ':') last--;
     if (last >= s && this.tokens[last].norm === ':') {
-      sources ??= this.sources(s, e);
-      const source = sources.length ? sources[sources.length - 1].source : undefined;
+      const mentions = this.scanSources((sources ??= { start: s, next: s, end: e, mentions: [] }), e);
+      const source = mentions.length ? mentions[mentions.length - 1].source : undefined;
       if (source) this.pending = { source, line: this.nextContentLine(line) };
     }
+  }
+
+  /**
+   * Whether a trigger may start where `claim` looks for one: in the clause
+   * and up to the end of the counted noun (marks, "من", marks and an English
+   * adjective after the figure: fewer than `2 * MAX_MARKS + 4` tokens), or
+   * after a count frame in the `WINDOW` tokens before the clause. Nearest
+   * tokens first: a trigger is usually next to its figure; frames are rare
+   * words, looked for by their hash alone.
+   */
+  private triggerNear(r: ReadFigure, s: number, e: number): boolean {
+    const events = this.lex.events;
+    const tokens = this.tokens;
+    const clauseStart = this.clauseStart(r.first, s);
+    const to = Math.min(e, Math.max(this.clauseEnd(r.last, e), r.last + 2 * MAX_MARKS + 4));
+    for (let d = 1; r.first - d >= clauseStart || r.last + d < to; d++) {
+      if (r.last + d < to && events.mayStartAt(tokens, r.last + d)) return true;
+      if (r.first - d >= clauseStart && events.mayStartAt(tokens, r.first - d)) return true;
+    }
+    // `frameTrigger`: a trigger between a frame and the clause.
+    const frames = this.lex.countFrames;
+    for (let j = Math.max(s, clauseStart - WINDOW); j < clauseStart; j++) {
+      if (!frames.mayStartAt(tokens, j)) continue;
+      for (let k = j + 1; k < clauseStart; k++) if (events.mayStartAt(tokens, k)) return true;
+      return false;
+    }
+    return false;
   }
 
   private claim(
@@ -268,13 +386,14 @@ class Extractor {
     s: number,
     e: number,
     previous: SentenceClaims,
-    sources: () => SourceMention[],
-    dates: DateMention[],
+    sources: SourceScan,
+    dates: readonly DateMention[],
     contextBefore: string | null,
   ): Claim | undefined {
     const tokens = this.tokens;
     const f = r.figure;
-    const [clauseStart, clauseEnd] = this.clause(r.first, r.last, s, e);
+    const clauseStart = this.clauseStart(r.first, s);
+    const clauseEnd = this.clauseEnd(r.last, e);
 
     // Qualifier before: the longest phrase that ends right before the figure.
     let qualifier: Qualifier | undefined;
@@ -333,7 +452,7 @@ class Extractor {
       // A counted noun never carries a conjunction: "مقتل 5 وإصابة 10" coordinates two figures.
       const coordinated =
         n < e && tokens[n].kind === TOKEN_WORD && tokens[n].norm[0] === 'و' && variants(tokens[n])[1] === tokens[n].norm.slice(1) && !this.isWholeWord(tokens[n]);
-      if (n < e && this.isWord(n) && this.figAt[n] < 0 && !coordinated && !PARTICLES.has(tokens[n].norm)) {
+      if (n < e && this.isWord(n) && this.figAt[n] < 0 && !coordinated && !(facts(tokens[n]) & FACT_PARTICLE)) {
         const sm = this.subjectAt(n);
         const em = this.eventAt(n);
         if (sm) {
@@ -353,7 +472,7 @@ class Extractor {
       }
     }
     // "فلسطينيين اثنين"، "جندي واحد": one and two follow their noun.
-    if (!f.dual && f.written === 'words' && f.value <= 2 && tokens[r.first].kind === TOKEN_WORD && r.first > s && this.isWord(r.first - 1) && !PARTICLES.has(tokens[r.first - 1].norm)) {
+    if (!f.dual && f.written === 'words' && f.value <= 2 && tokens[r.first].kind === TOKEN_WORD && r.first > s && this.isWord(r.first - 1) && !(facts(tokens[r.first - 1]) & FACT_PARTICLE)) {
       const noun = r.first - 1;
       const sm = this.subjectAt(noun);
       if (sm && sm.last === noun) {
@@ -370,11 +489,14 @@ class Extractor {
     // Qualifier after the figure or its noun: "18 فرداً على الأقل".
     let phraseEnd = tokens[nounLast].end;
     if (!qualifier) {
-      for (const at of [this.skipForward(r.last + 1, e), this.skipForward(nounLast + 1, e)]) {
+      const afterFigure = this.skipForward(r.last + 1, e);
+      const afterNoun = this.skipForward(nounLast + 1, e);
+      for (let pass = 0; pass < 2; pass++) {
+        const at = pass === 0 ? afterFigure : afterNoun;
         const m = at < e ? this.lex.qualifiersAfter.matchAt(tokens, at) : undefined;
         if (m) {
           qualifier = m.payload;
-          if (at === this.skipForward(nounLast + 1, e)) phraseEnd = tokens[m.last].end;
+          if (at === afterNoun) phraseEnd = tokens[m.last].end;
           break;
         }
       }
@@ -418,10 +540,10 @@ class Extractor {
       value: f.value,
       low,
       high,
-      source: this.sourceFor(r.first, sources()),
+      source: this.sourceFor(r.first, sources),
       date: this.dateFor(r.first, dates, contextBefore),
       // From the figure on: a place before it usually names the speaker ("officials in the city of Almaty said 748 ...").
-      scope: scopeOf(this.text.slice(f.start, tokens[clauseEnd - 1]?.end ?? f.end)),
+      scope: scopeIn(this.text, f.start, tokens[clauseEnd - 1]?.end ?? f.end),
       figureStart: f.start,
       figureEnd: f.end,
     };
@@ -457,15 +579,20 @@ class Extractor {
     return this.tokens[k].start;
   }
 
-  /** Token bounds of the clause around a figure: between clause punctuation, inside the sentence. */
-  private clause(first: number, last: number, s: number, e: number): [number, number] {
+  /** Token bounds of the clause around a figure, between clause punctuation, inside the sentence: its first token. */
+  private clauseStart(first: number, s: number): number {
     let a = first;
     const from = Math.max(s, first - WINDOW);
     while (a > from && !isClauseEnd(this.tokens[a - 1])) a--;
+    return a;
+  }
+
+  /** The clause's end (exclusive), see `clauseStart`. */
+  private clauseEnd(last: number, e: number): number {
     let b = last + 1;
     const to = Math.min(e, last + 1 + WINDOW);
     while (b < to && !isClauseEnd(this.tokens[b])) b++;
-    return [a, b];
+    return b;
   }
 
   /** Whether a phrase of the set ends exactly at token k. */
@@ -494,21 +621,19 @@ class Extractor {
 
   private looksLikeNoun(k: number): boolean {
     const t = this.tokens[k];
-    const v = variants(t);
-    if (v.some((w) => PARTICLES.has(w)) || this.lex.stops.has(this.tokens, k)) return false;
+    if (facts(t) & FACT_SOME_PARTICLE || this.lex.stops.has(this.tokens, k)) return false;
     if (t.kind === TOKEN_LATIN) return t.norm.length > 2;
     const w = t.norm;
     if (w.length < 3 || w.endsWith('وا')) return false;
     if (this.lex.attributionVerbs.matchAt(this.tokens, k) || this.lex.qualifiersAfter.matchAt(this.tokens, k)) return false;
-    if (WEEKDAYS.has(w)) return false;
+    if (facts(t) & FACT_WEEKDAY) return false;
     return true;
   }
 
   /** Whether the word as written, with no proclitic taken off, is a trigger or a subject word (وفيات is not و + فيات). */
   private isWholeWord(t: Token): boolean {
-    const probe = Token.word(t.norm);
-    probe.variants = [t.norm];
-    return this.lex.events.matchAt([probe], 0) !== undefined || this.lex.subjects.matchAt([probe], 0) !== undefined;
+    const probe = [Token.literal(t.norm)];
+    return this.lex.events.matchAt(probe, 0) !== undefined || this.lex.subjects.matchAt(probe, 0) !== undefined;
   }
 
   /** A counted noun the lexicon does not know, as a subject: without proclitics, article or accusative alef. */
@@ -547,9 +672,7 @@ class Extractor {
       if (t.kind !== TOKEN_WORD && t.kind !== TOKEN_LATIN) continue;
       words++;
       if (this.lex.subsets.matchAt(tokens, j)) break;
-      const v = variants(t);
-      const group = GROUP_WORDS.find((g) => v.some((w) => w.startsWith(g)));
-      if (group) {
+      if (facts(t) >> FACT_GROUP_SHIFT) {
         const after = this.skipForward(j + 1, clauseEnd);
         const named = after < clauseEnd ? this.subjectAt(after) : undefined;
         if (named && this.isRefinement(named.payload)) return named.payload;
@@ -569,10 +692,7 @@ class Extractor {
 
   /** Whether a word is a group word with a possessive pronoun (صفوفها، عناصرهم). */
   private groupPronoun(t: Token): boolean {
-    const v = variants(t);
-    const group = GROUP_WORDS.find((g) => v.some((w) => w.startsWith(g)));
-    if (!group) return false;
-    return v.some((w) => w.startsWith(group) && PRONOUN_SUFFIXES.includes(w.slice(group.length)));
+    return (facts(t) & FACT_GROUP_PRONOUN) !== 0;
   }
 
   /** A class that may replace a weak person noun: a named group of people, not a thing (من منازلهم). */
@@ -667,16 +787,23 @@ class Extractor {
 
   // ------------------------------------------------------------------ sources and dates
 
-  /** Attribution phrases of a sentence and the source each names. */
-  private sources(s: number, e: number): SourceMention[] {
-    const out: SourceMention[] = [];
-    for (let k = s; k < e; k++) {
+  /**
+   * Attribution phrases of a sentence and the source each names, found by
+   * one scan from the sentence start that goes only as far as asked: up to
+   * `until` (a token index). Mentions are found in text order, so all those
+   * before `until` are known when it returns.
+   */
+  private scanSources(scan: SourceScan, until: number): SourceMention[] {
+    const e = scan.end;
+    const out = scan.mentions;
+    for (let k = scan.next; k < e && k < until; k = scan.next) {
+      scan.next = k + 1;
       if (!this.isWord(k)) continue;
       const according = this.lex.according.matchAt(this.tokens, k);
       if (according) {
         const source = this.phraseAfter(according.last + 1, e);
         if (source) out.push({ at: k, source });
-        k = according.last;
+        scan.next = according.last + 1;
         continue;
       }
       const verb = this.lex.attributionVerbs.matchAt(this.tokens, k);
@@ -693,9 +820,9 @@ class Extractor {
       }
       const latin = this.tokens[k].kind === TOKEN_LATIN;
       // Arabic names the speaker after the verb (قالت الوزارة); English before it (the ministry said).
-      const source = via ?? (latin ? (this.phraseBefore(k - 1, s) ?? this.phraseAfter(verb.last + 1, e)) : this.phraseAfter(verb.last + 1, e));
+      const source = via ?? (latin ? (this.phraseBefore(k - 1, scan.start) ?? this.phraseAfter(verb.last + 1, e)) : this.phraseAfter(verb.last + 1, e));
       if (source) out.push({ at: k, source });
-      k = verb.last;
+      scan.next = verb.last + 1;
     }
     return out;
   }
@@ -703,23 +830,19 @@ class Extractor {
   private isSourceStop(k: number): boolean {
     const t = this.tokens[k];
     if (this.figAt[k] >= 0 || t.kind === TOKEN_NUMBER) return true;
-    if (this.lex.stops.has(this.tokens, k) || PARTICLES.has(t.norm)) return true;
-    if (WEEKDAYS.has(t.norm) || this.eventAt(k) || this.lex.qualifiersBefore.matchAt(this.tokens, k)) return true;
+    const known = facts(t);
+    if (this.lex.stops.has(this.tokens, k) || known & FACT_PARTICLE) return true;
+    if (known & FACT_WEEKDAY || this.eventAt(k) || this.lex.qualifiersBefore.matchAt(this.tokens, k)) return true;
     if (this.lex.attributionVerbs.matchAt(this.tokens, k) || this.lex.according.matchAt(this.tokens, k)) return true;
     // "بسقوط"، "بأن": a preposition glued to a stop word or a trigger.
-    const v = variants(t);
-    return v.length > 1 && v.slice(1).some((w) => PARTICLES.has(w));
+    return (known & FACT_PARTICLE_AFTER_PROCLITIC) !== 0;
   }
 
   /** The named body or person after an attribution word: "وزارة الداخلية الكازاخية"، "مسؤولون في مدينة ألماتي". */
   private phraseAfter(k: number, e: number): string | undefined {
     const tokens = this.tokens;
     // Fillers first: "بحسب أرقام وزارة الداخلية"، "وفقا لما جاء في بيان لوزارة الخارجية".
-    const skippable = (j: number) =>
-      this.isWord(j)
-        ? this.lex.fillers.has(tokens, j) || (this.lex.statementNouns.has(tokens, j) && this.isWord(j + 1) && tokens[j + 1].norm[0] === 'ل')
-        : isTransparent(tokens[j]) && !isQuote(tokens[j]);
-    for (const stop = k + MAX_SOURCE; k < e && k < stop && skippable(k); ) k++;
+    for (const stop = k + MAX_SOURCE; k < e && k < stop && this.skippable(k); ) k++;
     let first = -1;
     let last = -1;
     let words = 0;
@@ -745,6 +868,14 @@ class Extractor {
     return this.sourceText(first, last);
   }
 
+  /** Fillers before a source: "بحسب أرقام وزارة الداخلية"، "وفقا لما جاء في بيان لوزارة الخارجية". */
+  private skippable(j: number): boolean {
+    const tokens = this.tokens;
+    return this.isWord(j)
+      ? this.lex.fillers.has(tokens, j) || (this.lex.statementNouns.has(tokens, j) && this.isWord(j + 1) && tokens[j + 1].norm[0] === 'ل')
+      : isTransparent(tokens[j]) && !isQuote(tokens[j]);
+  }
+
   /** "Police said": the words before the verb, back to the clause start. */
   private phraseBefore(k: number, s: number): string | undefined {
     let first = -1;
@@ -768,15 +899,19 @@ class Extractor {
     return detach(this.text.slice(start, this.tokens[last].end));
   }
 
-  private sourceFor(first: number, sources: SourceMention[]): string | null {
-    const best = nearestBefore(sources, first);
+  private sourceFor(first: number, scan: SourceScan): string | null {
+    // The last mention before the figure, else the first one after it.
+    let mentions = this.scanSources(scan, first);
+    if (mentions.length === 0) mentions = this.scanSources(scan, first + 1);
+    while (mentions.length === 0 && scan.next < scan.end) mentions = this.scanSources(scan, scan.next + 1);
+    const best = nearestBefore(mentions, first);
     if (best) return best.source;
     const line = this.tokens[first].line;
     if (this.pending && this.pending.line === line) return this.pending.source;
     return null;
   }
 
-  private dateFor(first: number, dates: DateMention[], contextBefore: string | null): string | null {
+  private dateFor(first: number, dates: readonly DateMention[], contextBefore: string | null): string | null {
     return nearestBefore(dates, first)?.date ?? contextBefore;
   }
 }
@@ -800,5 +935,5 @@ function hasPreposition(t: Token): boolean {
 }
 
 function isQuote(t: Token): boolean {
-  return '«»“”„"\''.includes(t.norm);
+  return (t.mark & MARK_QUOTE) !== 0;
 }

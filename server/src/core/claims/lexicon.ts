@@ -12,7 +12,7 @@
  * proclitics (و ف ب ل ك، ال) are tried off, so entries list bare forms.
  */
 import defaults from '../data/claims.json';
-import { cliticForms, HASH_SEED, HashFilter, hashStep, hashWord, normalizedCode, normalizeWord } from '../numbers/normalize';
+import { cliticForms, cliticSpellings, HASH_SEED, HashFilter, hashStep, hashWord, normalizedCode, normalizeWord } from '../numbers/normalize';
 import { TOKEN_LATIN, TOKEN_WORD, isTransparent, watchIndex, type Token } from '../numbers/tokens';
 import { WEEKDAY_HASHES } from './dates';
 import { dualIndex, figureWordHashes, type DualIndex } from '../numbers/words';
@@ -353,25 +353,23 @@ function prefixKey(w: string): number {
   return w.charCodeAt(0) * 0x100000000 + w.charCodeAt(1) * 0x10000 + w.charCodeAt(2);
 }
 
-/** Proclitic sequences a text word may carry before a lexicon word (see `cliticForms`). */
-const CONJ = ['', 'و', 'ف'];
-const PREP = ['', 'ب', 'ل', 'ك'];
-const ARTICLE = ['', 'ال'];
+/** What a written form may have after it and still read as the word (see `arabicVariants`): nothing, a possessive suffix, the accusative alef. */
+const READING_ENDS = ['', 'هما', 'هم', 'ها', 'هن', 'ا'];
 
-/** Every way `w` may be written with proclitics, so that `cliticForms` of the written word yields `w` (a superset). */
-function writtenForms(w: string): string[] {
-  const out: string[] = [];
-  for (const c of CONJ) {
-    for (const p of PREP) for (const a of ARTICLE) out.push(c + p + a + w);
-    // ل + ال is written لل.
-    out.push(c + 'لل' + w);
-    if (w.startsWith('ال')) out.push(c + 'لل' + w.slice(2));
-  }
-  return out;
+interface IndexMaps {
+  exact: HashFilter;
+  prefix: HashFilter;
+  longest: number;
+  /**
+   * Per vocabulary without prefix entries: the hash of every normalized
+   * word with a reading (`variants`) that is one of its words — each written
+   * form (`writtenForms`) and each ending of `READING_ENDS` — else null.
+   */
+  whole: (HashFilter | null)[];
 }
 
-/** Set on `Token.lexical` once the token's vocabulary bits are computed. */
-const KNOWN = 1 << 30;
+/** Every way `w` may be written with proclitics (see `cliticSpellings`). */
+const writtenForms = cliticSpellings;
 
 /**
  * The first words of every phrase of a lexicon, one vocabulary (a bit) per
@@ -383,7 +381,15 @@ const KNOWN = 1 << 30;
  */
 export class VocabularyIndex {
   private readonly words: { exact: Set<string>; stems: Set<string> }[] = [];
-  private maps: { exact: HashFilter; prefix: HashFilter; longest: number } | undefined;
+  private maps: IndexMaps | undefined;
+  /**
+   * Identifies the index's current contents: words (`Word`, shared across
+   * documents) remember their bits and phrase candidates for one stamp, and
+   * any change to the index makes a new one.
+   */
+  stamp: object = {};
+  /** Slots of the phrase sets of this index in `Word.cands`. */
+  sets = 0;
 
   /** A new vocabulary of this index (at most 30). */
   vocabulary(): Vocabulary {
@@ -397,12 +403,14 @@ export class VocabularyIndex {
   /** Drops the hash maps after a change; they are rebuilt on the next check. */
   changed(): void {
     this.maps = undefined;
+    this.stamp = {};
   }
 
-  private build(): { exact: HashFilter; prefix: HashFilter; longest: number } {
+  private build(): IndexMaps {
     const exact = new HashFilter();
     const prefix = new HashFilter();
     let longest = 0;
+    const whole: (HashFilter | null)[] = [];
     this.words.forEach((w, k) => {
       const bit = 1 << k;
       for (const word of w.exact) for (const f of writtenForms(word)) exact.add(hashWord(f), bit);
@@ -412,13 +420,35 @@ export class VocabularyIndex {
           longest = Math.max(longest, f.length);
         }
       }
+      // Without prefix entries, every word that may start a phrase is known whole: its hash says.
+      if (w.stems.size === 0) {
+        const hashes = new HashFilter(16);
+        for (const word of w.exact) for (const f of writtenForms(word)) for (const end of READING_ENDS) hashes.add(hashWord(f + end));
+        whole.push(hashes);
+      } else whole.push(null);
     });
-    return { exact, prefix, longest };
+    return { exact, prefix, longest, whole };
   }
 
-  /** The bits of the vocabularies that may start at this word. */
+  /**
+   * Whether vocabulary `k` may start at this word. A vocabulary without
+   * prefix entries answers no from the token's hash alone (`IndexMaps.whole`),
+   * without reading the word; otherwise, or when the hash is one it knows,
+   * from the word's bits.
+   */
+  mayStart(t: Token, k: number): boolean {
+    // A word already read knows its bits.
+    const word = t.interned;
+    if (word !== undefined && word.owner === this.stamp) return (word.bits & (1 << k)) !== 0;
+    const whole = (this.maps ??= this.build()).whole[k];
+    if (whole !== null && whole.get(t.hash) === 0) return false;
+    return (this.bits(t) & (1 << k)) !== 0;
+  }
+
+  /** The bits of the vocabularies that may start at this word (computed once per distinct word, see `Word`). */
   bits(t: Token): number {
-    if (t.lexical & KNOWN) return t.lexical;
+    const word = t.word;
+    if (word.owner === this.stamp) return word.bits;
     const { exact, prefix, longest } = (this.maps ??= this.build());
     const text = t.text;
     let h = HASH_SEED;
@@ -450,18 +480,25 @@ export class VocabularyIndex {
     if (n >= 7 && c3 === 0x647 && c2 === 0x645 && c1 === 0x627) bits |= exact.get(h3);
     // "هجوما": the word less its accusative alef.
     if (n >= 4 && c1 === 0x627) bits |= exact.get(h1);
-    t.lexical = bits | KNOWN;
-    return t.lexical;
+    word.owner = this.stamp;
+    word.bits = bits;
+    word.cands = undefined;
+    return bits;
   }
 }
 
 /** One vocabulary of a `VocabularyIndex`: the first words of the phrase sets that share it. */
 export class Vocabulary {
+  /** This vocabulary's position in its index. */
+  private readonly k: number;
+
   constructor(
-    private readonly index: VocabularyIndex,
+    readonly index: VocabularyIndex,
     private readonly bit: number,
     private readonly words: { exact: Set<string>; stems: Set<string> },
-  ) {}
+  ) {
+    this.k = 31 - Math.clz32(bit);
+  }
 
   addExact(word: string): void {
     this.words.exact.add(word);
@@ -474,7 +511,7 @@ export class Vocabulary {
   }
 
   mayStart(t: Token): boolean {
-    return (this.index.bits(t) & this.bit) !== 0;
+    return this.index.mayStart(t, this.k);
   }
 }
 
@@ -486,12 +523,15 @@ export class PhraseSet<T> {
   maxWords = 0;
   /** This set's index in the tokens' match memo, unique among the sets of one compiled lexicon. */
   private readonly id: number;
+  /** This set's index in `Word.cands`, unique among the sets of its vocabulary index. */
+  private readonly slot: number;
 
   constructor(
     private readonly vocabulary: Vocabulary = new VocabularyIndex().vocabulary(),
     ids: { next: number } = { next: 0 },
   ) {
     this.id = ids.next++;
+    this.slot = vocabulary.index.sets++;
   }
 
   add(phrase: string, payload: T): void {
@@ -517,6 +557,12 @@ export class PhraseSet<T> {
     this.maxWords = Math.max(this.maxWords, words.length);
   }
 
+  /** Whether a phrase of the set may start at token k: false means `matchAt(tokens, k)` is undefined, cheaply. */
+  mayStartAt(tokens: readonly Token[], k: number): boolean {
+    const t = tokens[k];
+    return t !== undefined && (t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN) && this.vocabulary.mayStart(t);
+  }
+
   /** The best phrase starting at token k: most words, then exact over prefix, then the more specific. */
   matchAt(tokens: readonly Token[], k: number): PhraseMatch<T> | undefined {
     const t = tokens[k];
@@ -531,12 +577,14 @@ export class PhraseSet<T> {
   }
 
   private find(tokens: readonly Token[], k: number, t: Token): PhraseMatch<T> | undefined {
+    const cands = this.candidates(t);
     let best: PhraseMatch<T> | undefined;
     let bestWeight = -1;
-    const consider = (entry: Entry<T>, exact: boolean) => {
-      const last = this.rest(tokens, k, entry.words);
-      if (last < 0) return;
+    for (let i = 0; i < cands.length; i++) {
+      const { entry, exact } = cands[i];
       const words = entry.words.length;
+      const last = words === 1 ? k : this.rest(tokens, k, entry.words);
+      if (last < 0) continue;
       if (
         !best ||
         words > best.words ||
@@ -546,16 +594,38 @@ export class PhraseSet<T> {
         best = { payload: entry.payload, first: k, last, words, exact };
         bestWeight = entry.weight;
       }
-    };
-    for (const v of variants(t)) {
-      const exact = this.exact.get(v);
-      if (exact) for (const e of exact) consider(e, !e.words[0].prefix);
-      if (v.length >= PREFIX_KEY) {
-        const bucket = this.prefixed.get(prefixKey(v));
-        if (bucket) for (const e of bucket) if (v.startsWith(e.words[0].text)) consider(e, false);
-      }
     }
     return best;
+  }
+
+  /**
+   * The entries whose first word matches the token's, in the order they are
+   * weighed: per reading of the word, exact entries, then prefix entries.
+   * They depend on the word only, so they are kept on its `Word`.
+   */
+  private candidates(t: Token): readonly Candidate<T>[] {
+    const v = variants(t);
+    const word = t.word;
+    const stamp = this.vocabulary.index.stamp;
+    // The word's bits come with a reset of its candidates for this index (see `VocabularyIndex.bits`).
+    if (word.owner !== stamp) this.vocabulary.index.bits(t);
+    const cands = (word.cands ??= []);
+    let found = cands[this.slot] as Candidate<T>[] | undefined;
+    if (found === undefined) cands[this.slot] = found = this.collect(v);
+    return found;
+  }
+
+  private collect(v: readonly string[]): Candidate<T>[] {
+    let out: Candidate<T>[] | undefined;
+    for (const w of v) {
+      const exact = this.exact.get(w);
+      if (exact) for (const e of exact) (out ??= []).push({ entry: e, exact: !e.words[0].prefix });
+      if (w.length >= PREFIX_KEY) {
+        const bucket = this.prefixed.get(prefixKey(w));
+        if (bucket) for (const e of bucket) if (w.startsWith(e.words[0].text)) (out ??= []).push({ entry: e, exact: false });
+      }
+    }
+    return out ?? (NO_CANDIDATES as Candidate<T>[]);
   }
 
   /** Whether the word at token k matches one-word entries only (cheap membership test). */
@@ -573,15 +643,30 @@ export class PhraseSet<T> {
       const t = tokens[j];
       if (!t || (t.kind !== TOKEN_WORD && t.kind !== TOKEN_LATIN)) return -1;
       const pw = words[w];
-      if (!variants(t).some((v) => (pw.prefix ? v.startsWith(pw.text) : v === pw.text))) return -1;
+      const v = variants(t);
+      let found = false;
+      for (let i = 0; i < v.length && !found; i++) found = pw.prefix ? v[i].startsWith(pw.text) : v[i] === pw.text;
+      if (!found) return -1;
     }
     return j;
   }
 }
 
-/** A word token's normalized form and its readings without proclitics (computed once per token). */
+interface Candidate<T> {
+  entry: Entry<T>;
+  exact: boolean;
+}
+
+const NO_CANDIDATES: readonly Candidate<unknown>[] = [];
+
+/** A word token's normalized form and its readings without proclitics (computed once per distinct word; never mutate it). */
 export function variants(t: Token): string[] {
-  return (t.variants ??= t.kind === TOKEN_WORD ? arabicVariants(t.norm) : [t.norm]);
+  if (t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN) {
+    // A Latin word has no proclitics or Arabic suffixes: `arabicVariants` reads it as itself only.
+    const word = t.word;
+    return (word.variants ??= arabicVariants(word.norm));
+  }
+  return [t.norm];
 }
 
 /** Possessive suffixes a counted noun or a verbal noun may carry (سياراتها، عناصرهم، اعتقالهم). */

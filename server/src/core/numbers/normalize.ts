@@ -46,20 +46,31 @@ export const HASH_PRIME = 0x01000193;
  * that are not in the set end at one array read, without a hash-map lookup.
  */
 export class HashFilter {
-  private readonly bits = new Uint32Array(1 << 15); // 2^20 bits
-  readonly values = new Map<number, number>();
+  /**
+   * 2^`log2` bits, indexed by the hash's low bits: word `(hash >>> 5) & mask`,
+   * bit `hash & 31`. Hot loops may test it inline.
+   */
+  readonly filter: Uint32Array;
+  readonly mask: number;
+  /** Keyed by the hash as a signed 32-bit integer: small integers make fast keys. */
+  private readonly map = new Map<number, number>();
 
-  add(hash: number, value = 1): void {
-    hash >>>= 0;
-    this.bits[(hash >>> 5) & 0x7fff] |= 1 << (hash & 31);
-    this.values.set(hash, (this.values.get(hash) ?? 0) | value);
+  /** `log2`: size of the filter in bits; a small filter stays in cache, a large one has fewer false positives. */
+  constructor(log2 = 20) {
+    this.filter = new Uint32Array(1 << Math.max(0, log2 - 5));
+    this.mask = this.filter.length - 1;
   }
 
-  /** The value stored for the hash (bits or'ed together), 0 when absent. */
+  add(hash: number, value = 1): void {
+    this.filter[(hash >>> 5) & this.mask] |= 1 << (hash & 31);
+    const key = hash | 0;
+    this.map.set(key, (this.map.get(key) ?? 0) | value);
+  }
+
+  /** The value stored for the hash (bits or'ed together), 0 when absent. Signed and unsigned forms of a hash are the same hash. */
   get(hash: number): number {
-    hash >>>= 0;
-    if ((this.bits[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0) return 0;
-    return this.values.get(hash) ?? 0;
+    if ((this.filter[(hash >>> 5) & this.mask] & (1 << (hash & 31))) === 0) return 0;
+    return this.map.get(hash | 0) ?? 0;
   }
 }
 
@@ -213,6 +224,26 @@ export function expandClitics(word: string, article: boolean): Expanded[] {
       const skip = p.endsWith('لل') ? p.length : p.length - 2;
       out.push({ form: p + word, skip, conj: p[0] === 'و' || p[0] === 'ف', article: true });
     }
+  }
+  return out;
+}
+
+const CONJ = ['', 'و', 'ف'];
+const PREP = ['', 'ب', 'ل', 'ك'];
+const ARTICLE = ['', 'ال'];
+
+/**
+ * Every way `w` may be written with proclitics, so that `cliticForms` of the
+ * written word yields `w` (a superset): conjunction, preposition, article, and
+ * لل for ل + ال.
+ */
+export function cliticSpellings(w: string): string[] {
+  const out: string[] = [];
+  for (const c of CONJ) {
+    for (const p of PREP) for (const a of ARTICLE) out.push(c + p + a + w);
+    // ل + ال is written لل.
+    out.push(c + 'لل' + w);
+    if (w.startsWith('ال')) out.push(c + 'لل' + w.slice(2));
   }
   return out;
 }

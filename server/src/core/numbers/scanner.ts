@@ -62,19 +62,26 @@ function scriptOf(code: number): number {
   return code <= 0x669 ? SCRIPT_EASTERN : SCRIPT_PERSIAN;
 }
 
-const SEPARATORS = new Set([',', '.', '\u066C', '\u066B']); // , . ٬ ٫
 const ARABIC_THOUSANDS = '\u066C';
 const ARABIC_DECIMAL = '\u066B';
 
 /** Scale words after which "1.500" must be a decimal (1.5 million). */
 const SCALE_AFTER = /^\s*(?:ألف|آلاف|ألفا|الف|مليون|ملايين|مليار|مليارات|بليون|million|billion|thousand|bn|m\b|k\b)/i;
 
+/** Digits of the three scripts, as a table over U+0000–U+06FF (every digit is below U+0700): 1 for a digit. */
+export const IS_DIGIT: Uint8Array = (() => {
+  const t = new Uint8Array(0x700);
+  for (let c = 0; c < 0x700; c++) t[c] = digitValue(c) >= 0 ? 1 : 0;
+  return t;
+})();
+
 export function scanNumbers(text: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (digitValue(text.charCodeAt(i)) < 0) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x700 || IS_DIGIT[c] === 0) {
       i++;
       continue;
     }
@@ -85,43 +92,59 @@ export function scanNumbers(text: string): NumberToken[] {
   return tokens;
 }
 
-function readDigits(text: string, from: number): { end: number; ascii: string; scripts: number } {
-  let ascii = '';
+/** Where the last `readDigits` stopped, and the scripts of its digits (no object per digit group). */
+let digitsEnd = 0;
+let digitsScripts = 0;
+
+/** The run of digits at `from` as ASCII digits; sets `digitsEnd` and `digitsScripts`. */
+function readDigits(text: string, from: number): string {
   let scripts = 0;
   let j = from;
   for (;;) {
     const code = text.charCodeAt(j);
-    const d = digitValue(code);
-    if (d < 0) break;
-    ascii += d;
+    if (digitValue(code) < 0) break;
     scripts |= scriptOf(code);
     j++;
   }
-  return { end: j, ascii, scripts };
+  digitsEnd = j;
+  digitsScripts = scripts;
+  // Western digits are their own ASCII form.
+  if (scripts === SCRIPT_WESTERN) return text.slice(from, j);
+  let ascii = '';
+  for (let k = from; k < j; k++) ascii += digitValue(text.charCodeAt(k));
+  return ascii;
+}
+
+/** Separators between digit groups: , . ٬ ٫ */
+function isSeparatorCode(c: number): boolean {
+  return c === 44 || c === 46 || c === 0x66c || c === 0x66b;
+}
+
+/** The number `scanNumbers` reads at a digit (it may start at a percent sign just before it). */
+export function readNumberAt(text: string, start: number): NumberToken {
+  return readToken(text, start);
 }
 
 function readToken(text: string, start: number): NumberToken {
-  const first = readDigits(text, start);
-  const groups = [first.ascii];
+  const groups = [readDigits(text, start)];
   const separators: string[] = [];
-  let scripts = first.scripts;
-  let end = first.end;
+  let scripts = digitsScripts;
+  let end = digitsEnd;
   // Collect separator + digit-group pairs greedily; interpretation follows.
   for (;;) {
+    if (!isSeparatorCode(text.charCodeAt(end)) || digitValue(text.charCodeAt(end + 1)) < 0) break;
     const sep = text[end];
-    if (!SEPARATORS.has(sep) || digitValue(text.charCodeAt(end + 1)) < 0) break;
-    const next = readDigits(text, end + 1);
-    groups.push(next.ascii);
+    groups.push(readDigits(text, end + 1));
     separators.push(sep);
-    scripts |= next.scripts;
-    end = next.end;
+    scripts |= digitsScripts;
+    end = digitsEnd;
   }
 
   let kind: NumberToken['kind'] = 'number';
   let roles: SeparatorRole[] = [];
   let dotThousands = false;
   // Glued to a number before it through a separator ("0.0,0٫0"): rewriting its separators could join the two.
-  let cut = SEPARATORS.has(text[start - 1]) && digitValue(text.charCodeAt(start - 2)) >= 0;
+  let cut = isSeparatorCode(text.charCodeAt(start - 1)) && digitValue(text.charCodeAt(start - 2)) >= 0;
   if (separators.length > 0) {
     const interpreted = interpret(text, groups, separators, end);
     if (interpreted.keep < groups.length) {
@@ -145,20 +168,20 @@ function readToken(text: string, start: number): NumberToken {
   let tokenStart = start;
   let percent: NumberToken['percent'] = '';
   let percentBefore = false;
-  const after = text[end];
-  if (after === '%' || after === '\u066A') {
-    percent = after as NumberToken['percent'];
+  const after = text.charCodeAt(end);
+  if (after === 37 || after === 0x66a) {
+    percent = after === 37 ? '%' : '\u066A';
     end++;
   } else {
-    const before = text[start - 1];
-    if (before === '%' || before === '\u066A') {
-      percent = before as NumberToken['percent'];
+    const before = text.charCodeAt(start - 1);
+    if (before === 37 || before === 0x66a) {
+      percent = before === 37 ? '%' : '\u066A';
       percentBefore = true;
       tokenStart--;
     }
   }
 
-  return {
+  const token: NumberToken = {
     start: tokenStart,
     end,
     text: text.slice(tokenStart, end),
@@ -171,8 +194,9 @@ function readToken(text: string, start: number): NumberToken {
     percentBefore,
     dotThousands,
     value: kind === 'code' ? NaN : valueOf(groups, roles),
-    ...(cut ? { cut } : {}),
   };
+  if (cut) token.cut = cut;
+  return token;
 }
 
 interface Interpretation {
@@ -266,7 +290,12 @@ function valueOf(groups: string[], roles: SeparatorRole[]): number {
     if (roles[s] === 'thousands') integer += groups[s + 1];
     else fraction = groups[s + 1];
   }
-  return Number(fraction ? `${integer}.${fraction}` : integer);
+  if (fraction) return Number(`${integer}.${fraction}`);
+  // Up to 15 digits, every step is an exact integer: the same number as `Number(integer)`, without parsing.
+  if (integer.length > 15) return Number(integer);
+  let value = 0;
+  for (let k = 0; k < integer.length; k++) value = value * 10 + (integer.charCodeAt(k) - 48);
+  return value;
 }
 
 export type DigitStyle = 'western' | 'eastern';

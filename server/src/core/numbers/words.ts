@@ -31,7 +31,7 @@ import {
   YEAR_BEFORE,
   type NumberWord,
 } from './lexicon';
-import { expandClitics, hashWord, isLatinLetter, offsetAfterNormalized, stripClitics } from './normalize';
+import { cliticForms, cliticSpellings, expandClitics, hashWord, isLatinLetter, offsetAfterNormalized } from './normalize';
 import { scanNumbers, SCRIPT_WESTERN, type NumberToken } from './scanner';
 import { isTransparent, tokenize, TOKEN_BREAK, TOKEN_LATIN, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, watchIndex, type Token } from './tokens';
 
@@ -91,7 +91,7 @@ export interface DualForm {
 /** Dual nouns as written, built once by `dualIndex`. */
 export interface DualIndex {
   forms: ReadonlyMap<string, DualForm>;
-  /** `hashWord` of every form: most words are rejected without building their string. */
+  /** `hashWord` of every form, as signed 32-bit integers (`Token.hash`): most words are rejected without building their string. */
   hashes: ReadonlySet<number>;
 }
 
@@ -106,7 +106,7 @@ export function dualIndex(duals: ReadonlyMap<string, string>): DualIndex {
   for (const [dual, singular] of duals) {
     for (const e of expandClitics(dual, true)) if (!forms.has(e.form)) forms.set(e.form, { singular, skip: e.skip });
   }
-  return { forms, hashes: new Set([...forms.keys()].map(hashWord)) };
+  return { forms, hashes: new Set([...forms.keys()].map((f) => hashWord(f) | 0)) };
 }
 
 interface NumberWordForm {
@@ -126,9 +126,11 @@ const ARABIC_FORMS: Map<string, NumberWordForm> = (() => {
   }
   return out;
 })();
-const ARABIC_HASHES = new Set([...ARABIC_FORMS.keys()].map(hashWord));
-const ENGLISH_HASHES = new Set([...ENGLISH_NUMBER_WORDS.keys()].map(hashWord));
-const MONTH_HASHES = new Set([...MONTHS.keys()].map(hashWord));
+/** Hashes as signed 32-bit integers, as `Token.hash` holds them. */
+const signedHash = (w: string) => hashWord(w) | 0;
+const ARABIC_HASHES = new Set([...ARABIC_FORMS.keys()].map(signedHash));
+const ENGLISH_HASHES = new Set([...ENGLISH_NUMBER_WORDS.keys()].map(signedHash));
+const MONTH_HASHES = new Set([...MONTHS.keys()].map(signedHash));
 const STARTER_HASHES: ReadonlySet<number> = new Set([...ARABIC_HASHES, ...ENGLISH_HASHES, ...MONTH_HASHES]);
 
 /** Reads every figure of a text. Pass the scanner's tokens when you already have them. */
@@ -234,7 +236,7 @@ class Reader {
     const atom = this.atomAt(i);
     if (!atom) return t.kind === TOKEN_WORD ? this.readDual(i) : i;
     if (atom.word?.type === 'ordinal') return this.readOrdinalDate(i, atom);
-    if (atom.word?.type === 'unit' && atom.value === 10 && i > 0 && ORDINALS_BEFORE_TEN.has(this.tokens[i - 1].norm)) return i;
+    if (atom.word?.type === 'unit' && atom.value === 10 && i > 0 && is(this.tokens[i - 1], F_ORDINAL_BEFORE_TEN)) return i;
     const parsed = this.parse(i, atom);
     if (!parsed) return i;
     this.emit(parsed);
@@ -289,16 +291,16 @@ class Reader {
   private nextAtom(k: number): { atom: Atom; last: number } | undefined {
     const t = this.adjacent(k);
     if (!t) return undefined;
-    if ((t.kind === TOKEN_WORD && t.norm === 'و') || (t.kind === TOKEN_LATIN && t.norm === 'and')) {
+    if ((t.kind === TOKEN_WORD && wordIs(t, 'و', H_WAW)) || (t.kind === TOKEN_LATIN && wordIs(t, 'and', H_AND))) {
       const atom = this.atomAt(k + 2);
-      if (atom && this.tokens[k + 2].kind !== TOKEN_BREAK) return { atom: { ...atom, conj: true }, last: k + 2 };
+      if (atom && this.tokens[k + 2].kind !== TOKEN_BREAK) return { atom: { word: atom.word, num: atom.num, value: atom.value, conj: true, start: atom.start }, last: k + 2 };
       return undefined;
     }
     if (t.kind === TOKEN_PUNCT && t.norm === '-' && !t.space && this.tokens[k].kind === TOKEN_LATIN) {
       const after = this.tokens[k + 2];
       const atom = after && !after.space ? this.atomAt(k + 2) : undefined;
       // "twenty-five": the hyphen joins like "and".
-      return atom ? { atom: { ...atom, conj: true }, last: k + 2 } : undefined;
+      return atom ? { atom: { word: atom.word, num: atom.num, value: atom.value, conj: true, start: atom.start }, last: k + 2 } : undefined;
     }
     if (t.kind === TOKEN_PUNCT) return undefined;
     const atom = this.atomAt(k + 1);
@@ -473,7 +475,7 @@ class Reader {
     // English "tens of thousands", "hundreds of millions".
     if (vague && this.tokens[last].kind === TOKEN_LATIN) {
       const of = this.adjacent(last);
-      const scale = of && of.norm === 'of' ? this.atomAt(last + 2) : undefined;
+      const scale = of && wordIs(of, 'of', H_OF) ? this.atomAt(last + 2) : undefined;
       if (scale?.word?.type === 'scale' && scale.word.form === 'pl' && high < scale.value) {
         low *= scale.value;
         high = (high + 1) * scale.value - 1;
@@ -514,10 +516,10 @@ class Reader {
     else if (after && after.kind === TOKEN_PUNCT && (after.norm === '%' || after.norm === '\u066A')) {
       kind = 'percent';
       last++;
-    } else if (after && PERCENT_WORDS.has(after.norm)) {
+    } else if (after && is(after, F_PERCENT_WORD)) {
       kind = 'percent';
       last++;
-    } else if (after && (after.norm === 'في' || after.norm === 'per') && PERCENT_PHRASES.has(this.adjacent(last + 1)?.norm ?? '')) {
+    } else if (after && (wordIs(after, 'في', H_FI) || wordIs(after, 'per', H_PER)) && isPercentPhrase(this.adjacent(last + 1))) {
       kind = 'percent';
       last += 2;
     }
@@ -528,13 +530,13 @@ class Reader {
       let next = this.nextWordAfter(last);
       // "بين 12 و65 عاما"، "من 5 إلى 10 سنوات": the unit after a range applies to both ends.
       const joiner = this.adjacent(last);
-      if (joiner && next === joiner && (joiner.norm === 'و' || joiner.norm === 'الي' || joiner.norm === 'حتي') && this.tokens[last + 2]?.kind === TOKEN_NUMBER) {
+      if (joiner && next === joiner && (wordIs(joiner, 'و', H_WAW) || wordIs(joiner, 'الي', H_ILA) || wordIs(joiner, 'حتي', H_HATTA)) && this.tokens[last + 2]?.kind === TOKEN_NUMBER) {
         const unit = this.nextWordAfter(last + 2);
-        if (unit && DURATION_UNITS.has(unit.norm)) next = unit;
+        if (unit && is(unit, F_DURATION)) next = unit;
       }
-      if (next && DURATION_UNITS.has(next.norm)) {
-        kind = AGE_UNITS.has(next.norm) && this.isAge(p.first, last) ? 'age' : 'duration';
-      } else if (next) {
+      if (next && is(next, F_DURATION)) {
+        kind = is(next, F_AGE_UNIT) && this.isAge(p.first, last) ? 'age' : 'duration';
+      } else if (next && is(next, F_UNIT)) {
         unit = UNITS.get(next.norm);
       }
       if (!unit && p.first > 0) {
@@ -612,26 +614,22 @@ class Reader {
     }
     const prev = this.wordBefore(p.first);
     if (prev && t.space !== false) {
-      const stripped = stripClitics(prev.norm).map((s) => s.rest);
-      // "وإف 35": short words keep their conjunction in stripClitics.
-      if (prev.norm.length <= 3 && (prev.norm[0] === 'و' || prev.norm[0] === 'ف')) stripped.push(prev.norm.slice(1));
-      if (stripped.some((w) => NAME_BEFORE.has(w))) return 'name';
+      if (is(prev, F_NAME_BEFORE)) return 'name';
       if (prev.kind === TOKEN_LATIN && /^[A-Z]{2,}$/.test(text.slice(prev.start, prev.end)) && !MONTHS.has(prev.norm)) return 'name';
       const prev2 = this.wordBefore(p.first, 1);
-      if (prev2 && NAME_TWO_BEFORE.has(prev2.norm)) return 'name';
-      if (stripped.some((w) => TIME_BEFORE.has(w)) && p.value < 25 && isInteger(p.value)) return 'time';
+      if (prev2 && is(prev2, F_NAME_TWO_BEFORE)) return 'name';
+      if (is(prev, F_TIME_BEFORE) && p.value < 25 && isInteger(p.value)) return 'time';
     }
     const next = this.nextWordAfter(p.last);
-    if (next && TIME_AFTER.has(next.norm) && p.value <= 24) return 'time';
+    if (next && is(next, F_TIME_AFTER) && p.value <= 24) return 'time';
 
     const num = t.num!;
     if (p.first === p.last && isInteger(num.value) && num.groups.length === 1 && num.groups[0].length === 4 && num.value >= 1900 && num.value <= 2100) {
-      const prevWords = prev ? stripClitics(prev.norm).map((s) => s.rest) : [];
-      if (prevWords.some((w) => YEAR_BEFORE.has(w) || MONTHS.has(w))) return 'year';
-      if (prevWords.some((w) => COUNT_BEFORE.has(w))) return undefined;
-      if (prev && prev.norm === 'من' && COMPARATIVES.has(this.wordBefore(p.first, 1)?.norm ?? '')) return undefined;
+      if (prev && is(prev, F_YEAR_BEFORE)) return 'year';
+      if (prev && is(prev, F_COUNT_BEFORE)) return undefined;
+      if (prev && wordIs(prev, 'من', H_MIN) && COMPARATIVES.has(this.wordBefore(p.first, 1)?.norm ?? '')) return undefined;
       const after = this.adjacent(p.last);
-      if (!after || after.kind === TOKEN_PUNCT || YEAR_AFTER.has(after.norm)) return 'year';
+      if (!after || after.kind === TOKEN_PUNCT || is(after, F_YEAR_AFTER)) return 'year';
       return undefined;
     }
     return undefined;
@@ -643,7 +641,7 @@ class Reader {
       const t = this.tokens[k];
       if (t.kind === TOKEN_BREAK) break;
       if (t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN) {
-        if (stripClitics(t.norm).some((s) => AGE_CUES.has(s.rest))) return true;
+        if (is(t, F_AGE_CUE)) return true;
       }
     }
     const before = this.tokens[first - 1];
@@ -753,7 +751,7 @@ class Reader {
     // Day + month name (+ year).
     if (isInteger(v) && v >= 1 && v <= 31) {
       let k = i + 1;
-      if (tokens[k]?.norm === 'من') k++;
+      if (wordIs(tokens[k], 'من', H_MIN)) k++;
       const month = this.monthAt(k);
       if (month) return this.finishDate(i, t.start, v, month.month, month.last);
     }
@@ -764,9 +762,9 @@ class Reader {
   private monthAt(k: number): { month: number; last: number } | undefined {
     const t = this.tokens[k];
     if (!t || (t.kind !== TOKEN_WORD && t.kind !== TOKEN_LATIN)) return undefined;
-    let month = MONTHS.get(t.norm);
+    let month = monthOf(t);
     let last = k;
-    const two = TWO_WORD_MONTHS.get(t.norm);
+    const two = twoWordMonthOf(t);
     if (two) {
       const second = this.tokens[k + 1];
       const m = second ? two.get(second.norm) : undefined;
@@ -792,10 +790,10 @@ class Reader {
   private monthAtSimple(k: number): { month: number; last: number } | undefined {
     const t = this.tokens[k];
     if (!t) return undefined;
-    const two = TWO_WORD_MONTHS.get(t.norm);
+    const two = t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN ? twoWordMonthOf(t) : TWO_WORD_MONTHS.get(t.norm);
     const m2 = two && this.tokens[k + 1] ? two.get(this.tokens[k + 1].norm) : undefined;
     if (m2) return { month: m2, last: k + 1 };
-    const m = MONTHS.get(t.norm);
+    const m = t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN ? monthOf(t) : MONTHS.get(t.norm);
     return m ? { month: m, last: k } : undefined;
   }
 
@@ -810,7 +808,7 @@ class Reader {
       year = y.num!.value;
       last = k;
       const suffix = this.tokens[k + 1];
-      if (suffix && !suffix.space && suffix.kind === TOKEN_WORD && suffix.norm === 'م') last = k + 1;
+      if (suffix && !suffix.space && suffix.kind === TOKEN_WORD && wordIs(suffix, 'م', H_MIM)) last = k + 1;
     }
     const date = year ? isoDate(year, month, day) : `--${pad(month)}-${pad(day)}`;
     if (!date) return first;
@@ -844,14 +842,14 @@ class Reader {
     let day = atom.value;
     let k = i;
     const next = this.tokens[k + 1];
-    if (day < 10 && next && stripClitics(next.norm).some((s) => s.rest === 'عشر')) {
+    if (day < 10 && next && formsOf(next).includes('عشر')) {
       day += 10;
       k++;
     } else if (day < 10 && next && (next.norm === 'والعشرين' || next.norm === 'والثلاثين')) {
       day += next.norm === 'والعشرين' ? 20 : 30;
       k++;
     }
-    if (this.tokens[k + 1]?.norm !== 'من') return i;
+    if (!wordIs(this.tokens[k + 1], 'من', H_MIN)) return i;
     const month = this.monthAt(k + 2);
     if (!month || day > 31) return i;
     return this.finishDate(i, atom.start, day, month.month, month.last);
@@ -881,6 +879,134 @@ class Reader {
     }
     return i;
   }
+}
+
+/**
+ * `Word.figureFacts` bits: what the word lists of numbers/lexicon.ts say of
+ * a word, by its normalized form (`F_*_WORD` sets) or by its readings without
+ * proclitics (`cliticForms`, also without a conjunction on a short word).
+ */
+const F_KNOWN = 1;
+const F_PERCENT_WORD = 1 << 1;
+const F_PERCENT_PHRASE = 1 << 2;
+const F_DURATION = 1 << 3;
+const F_AGE_UNIT = 1 << 4;
+const F_UNIT = 1 << 5;
+const F_TIME_AFTER = 1 << 6;
+const F_NAME_TWO_BEFORE = 1 << 7;
+const F_YEAR_AFTER = 1 << 8;
+const F_ORDINAL_BEFORE_TEN = 1 << 9;
+/** By readings: NAME_BEFORE or TIME_BEFORE (with the short-word rule), YEAR_BEFORE or MONTHS, COUNT_BEFORE, AGE_CUES. */
+const F_NAME_BEFORE = 1 << 10;
+const F_TIME_BEFORE = 1 << 11;
+const F_YEAR_BEFORE = 1 << 12;
+const F_COUNT_BEFORE = 1 << 13;
+const F_AGE_CUE = 1 << 14;
+
+function factsOf(norm: string, forms: readonly string[]): number {
+  let f = F_KNOWN;
+  if (PERCENT_WORDS.has(norm)) f |= F_PERCENT_WORD;
+  if (PERCENT_PHRASES.has(norm)) f |= F_PERCENT_PHRASE;
+  if (DURATION_UNITS.has(norm)) f |= F_DURATION;
+  if (AGE_UNITS.has(norm)) f |= F_AGE_UNIT;
+  if (UNITS.has(norm)) f |= F_UNIT;
+  if (TIME_AFTER.has(norm)) f |= F_TIME_AFTER;
+  if (NAME_TWO_BEFORE.has(norm)) f |= F_NAME_TWO_BEFORE;
+  if (YEAR_AFTER.has(norm)) f |= F_YEAR_AFTER;
+  if (ORDINALS_BEFORE_TEN.has(norm)) f |= F_ORDINAL_BEFORE_TEN;
+  // "وإف 35": short words keep their conjunction in stripClitics.
+  const bare = norm.length <= 3 && (norm[0] === 'و' || norm[0] === 'ف') ? norm.slice(1) : undefined;
+  if (anyIn(forms, NAME_BEFORE) || (bare !== undefined && NAME_BEFORE.has(bare))) f |= F_NAME_BEFORE;
+  if (anyIn(forms, TIME_BEFORE) || (bare !== undefined && TIME_BEFORE.has(bare))) f |= F_TIME_BEFORE;
+  for (const w of forms) if (YEAR_BEFORE.has(w) || MONTHS.has(w)) f |= F_YEAR_BEFORE;
+  if (anyIn(forms, COUNT_BEFORE)) f |= F_COUNT_BEFORE;
+  if (anyIn(forms, AGE_CUES)) f |= F_AGE_CUE;
+  return f;
+}
+
+/**
+ * Hashes (signed, as `Token.hash`) of every word that may have a fact: the
+ * words of the sets read by normalized form, and every spelling with
+ * proclitics (`cliticSpellings`, a superset of what `cliticForms` strips, and
+ * a conjunction on a short word) of those read by readings. A word whose hash
+ * is not here has none, which the hash alone says.
+ */
+const FACT_HASHES: ReadonlySet<number> = (() => {
+  const out = new Set<number>();
+  const add = (w: string) => out.add(hashWord(w) | 0);
+  for (const set of [PERCENT_WORDS, PERCENT_PHRASES, DURATION_UNITS, AGE_UNITS, TIME_AFTER, NAME_TWO_BEFORE, YEAR_AFTER, ORDINALS_BEFORE_TEN]) for (const w of set) add(w);
+  for (const w of UNITS.keys()) add(w);
+  for (const words of [NAME_BEFORE, TIME_BEFORE, YEAR_BEFORE, MONTHS.keys(), COUNT_BEFORE, AGE_CUES]) {
+    for (const w of words) {
+      for (const spelling of cliticSpellings(w)) add(spelling);
+      add('و' + w);
+      add('ف' + w);
+    }
+  }
+  return out;
+})();
+
+/** Whether a token has the fact (`F_*`): once per distinct word for words, kept on its `Word`. */
+function is(t: Token, fact: number): boolean {
+  if (t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN) {
+    if (!FACT_HASHES.has(t.hash)) return false;
+    const word = t.word;
+    let f = word.figureFacts;
+    if (f === 0) f = word.figureFacts = factsOf(word.norm, formsOf(t));
+    return (f & fact) !== 0;
+  }
+  // Punctuation, numbers and line breaks: a character, '' or a break; their facts are kept by that string.
+  const norm = t.norm;
+  let f = NON_WORD_FACTS.get(norm);
+  if (f === undefined) NON_WORD_FACTS.set(norm, (f = factsOf(norm, cliticForms(norm))));
+  return (f & fact) !== 0;
+}
+
+const NON_WORD_FACTS = new Map<string, number>();
+
+/** `t.norm === norm` for a word `norm` (of `hash`, signed): a word token whose hash differs is not read. */
+function wordIs(t: Token | undefined, norm: string, hash: number): boolean {
+  if (t === undefined) return false;
+  if (t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN) return t.hash === hash && t.norm === norm;
+  return t.norm === norm;
+}
+
+const H_WAW = hashWord('و') | 0;
+const H_AND = hashWord('and') | 0;
+const H_OF = hashWord('of') | 0;
+const H_FI = hashWord('في') | 0;
+const H_PER = hashWord('per') | 0;
+const H_ILA = hashWord('الي') | 0;
+const H_HATTA = hashWord('حتي') | 0;
+const H_MIN = hashWord('من') | 0;
+const H_MIM = hashWord('م') | 0;
+const TWO_WORD_MONTH_HASHES = new Set([...TWO_WORD_MONTHS.keys()].map((w) => hashWord(w) | 0));
+/** `MONTHS.get(t.norm)` for a word token, reading it only when its hash is a month's. */
+function monthOf(t: Token): number | undefined {
+  return MONTH_HASHES.has(t.hash) ? MONTHS.get(t.norm) : undefined;
+}
+/** `TWO_WORD_MONTHS.get(t.norm)` for a word token, likewise. */
+function twoWordMonthOf(t: Token): Map<string, number> | undefined {
+  return TWO_WORD_MONTH_HASHES.has(t.hash) ? TWO_WORD_MONTHS.get(t.norm) : undefined;
+}
+
+/** `PERCENT_PHRASES.has(t?.norm ?? '')`. */
+function isPercentPhrase(t: Token | undefined): boolean {
+  return t !== undefined ? is(t, F_PERCENT_PHRASE) : PERCENT_PHRASES.has('');
+}
+
+/** A word's readings without proclitics (`cliticForms`, the same as `stripClitics`' rests), computed once per distinct word. Never mutate them. */
+function formsOf(t: Token): readonly string[] {
+  if (t.kind === TOKEN_WORD || t.kind === TOKEN_LATIN) {
+    const word = t.word;
+    return (word.forms ??= cliticForms(word.norm));
+  }
+  return cliticForms(t.norm);
+}
+
+function anyIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const w of words) if (set.has(w)) return true;
+  return false;
 }
 
 function pad(n: number): string {
