@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareDocument, SeedDocument, type DocumentSummary, type Settings } from './core';
-import { readSeed } from './node/files';
+import { readSeedSync } from './node/files';
 
 /** Files of one folder, with what its settings say about reading and preparing them. */
 export interface IndexBatch {
@@ -25,23 +25,13 @@ export interface IndexReply {
   results: IndexResult[];
 }
 
-const READS_IN_FLIGHT = 8;
-
-/** Reads and prepares a batch; a file that fails is a result with its reason, never an exception. */
-export async function prepareBatch(batch: Omit<IndexBatch, 'id'>, lexicon: Settings['claimsLexicon'] = batch.claimsLexicon): Promise<IndexResult[]> {
-  const results = new Array<IndexResult>(batch.files.length);
-  let next = 0;
-  const reader = async () => {
-    while (next < batch.files.length) {
-      const k = next++;
-      const { uri, file } = batch.files[k];
-      const read = await readSeed(file, batch.maxBytes);
-      if (!read.ok) results[k] = { uri, file, reason: read.reason, tooLarge: read.tooLarge, missing: read.missing };
-      else results[k] = { uri, file, summary: prepareDocument(new SeedDocument(uri, read.text), { claimsLexicon: lexicon }).summary };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, batch.files.length) }, reader));
-  return results;
+/** Reads and prepares a batch, synchronously: a worker has nothing else to do. A file that fails is a result with its reason, never an exception. */
+export function prepareBatch(batch: Omit<IndexBatch, 'id'>, lexicon: Settings['claimsLexicon'] = batch.claimsLexicon): IndexResult[] {
+  return batch.files.map(({ uri, file }) => {
+    const read = readSeedSync(file, batch.maxBytes);
+    if (!read.ok) return { uri, file, reason: read.reason, tooLarge: read.tooLarge, missing: read.missing };
+    return { uri, file, summary: prepareDocument(new SeedDocument(uri, read.text), { claimsLexicon: lexicon }).summary };
+  });
 }
 
 function runIndexWorker(): void {
@@ -56,11 +46,12 @@ function runIndexWorker(): void {
       lexiconKey = key;
       lexicon = batch.claimsLexicon;
     }
-    void prepareBatch(batch, lexicon).then(
-      (results) => port.postMessage({ id: batch.id, results } satisfies IndexReply),
+    try {
+      port.postMessage({ id: batch.id, results: prepareBatch(batch, lexicon) } satisfies IndexReply);
+    } catch (err) {
       // prepareBatch does not throw; should it ever, the index takes the batch back (its files are read on the main thread).
-      (err: unknown) => port.postMessage({ id: batch.id, error: String(err) }),
-    );
+      port.postMessage({ id: batch.id, error: String(err) });
+    }
   });
 }
 

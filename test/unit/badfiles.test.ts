@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
-import { decodeSeed, readSeed } from '../../server/src/node/files';
+import { decodeSeed, readSeed, readSeedSync } from '../../server/src/node/files';
 import { readSeedsAhead } from '../../server/src/node/readAhead';
 
 async function run(cwd: string, ...argv: string[]) {
@@ -44,7 +44,7 @@ describe('bad files: reading', () => {
   });
 });
 
-describe('bad files: reading ahead on a thread', () => {
+describe('bad files: reading ahead on a thread, and synchronously', () => {
   it('gives, file for file and in order, what readSeed gives', async () => {
     const d = dir();
     const files: string[] = [];
@@ -76,6 +76,12 @@ describe('bad files: reading ahead on a thread', () => {
         const got: unknown[] = [];
         for await (const r of readSeedsAhead(files, { digest, maxBytes, minFiles: 0, batchFiles: 3 })) got.push(r);
         assert.deepEqual(got, expected, `digest ${digest}, maxBytes ${maxBytes}`);
+        // The synchronous read of the server's index says the same too.
+        assert.deepEqual(
+          files.map((f) => readSeedSync(f, maxBytes, { digest })),
+          expected,
+          `readSeedSync, digest ${digest}, maxBytes ${maxBytes}`,
+        );
       }
     }
     // Few files: no thread, the same answers.

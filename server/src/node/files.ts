@@ -5,7 +5,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { close, constants, fstat, open, promises as fs, read } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, promises as fs, read, readSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -132,6 +132,49 @@ function readRegularFile(file: string, maxBytes: number): Promise<Buffer | 'not-
       });
     });
   });
+}
+
+/**
+ * `readSeed` with synchronous calls: what a thread that has nothing else to
+ * do (the server's index workers) or that reads in short bursts between
+ * yields should use. Thousands of small files read this way cost a tenth of
+ * the asynchronous calls' round trips through the thread pool.
+ */
+export function readSeedSync(file: string, maxBytes = Infinity, options: ReadOptions = {}): ReadResult {
+  let raw: RawRead;
+  try {
+    raw = readRegularFileSync(file, maxBytes);
+  } catch (err) {
+    raw = err as Error;
+  }
+  return resultOfRead(raw, maxBytes, options);
+}
+
+function readRegularFileSync(file: string, maxBytes: number): Buffer | 'not-file' | 'too-large' {
+  const fd = openSync(file, OPEN_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return 'not-file';
+    if (stat.size > maxBytes) return 'too-large';
+    // Like fs.readFile: the size from fstat, unless it says 0 (some special files), then until end of file.
+    const known = stat.size > 0;
+    let buffer = Buffer.allocUnsafe(known ? stat.size : 8192);
+    let length = 0;
+    for (;;) {
+      if (known && length === buffer.length) return buffer;
+      if (length === buffer.length) {
+        if (length > maxBytes) return 'too-large';
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) return length > maxBytes ? 'too-large' : buffer.subarray(0, length);
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function describeFsError(err: unknown): string {
