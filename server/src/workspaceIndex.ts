@@ -234,8 +234,10 @@ function startWorkers(count: number): Worker[] {
   for (let k = 0; k < count; k++) {
     try {
       const worker = new Worker(path.join(__dirname, 'indexWorker.js'));
-      // Failures are handled per batch (`exchange`); an idle worker's must not take the server down.
-      worker.on('error', () => {});
+      // Failures are handled per batch (`exchange`); an idle worker's must not take the server down, and a
+      // worker gone between two batches must not be waited for.
+      worker.on('error', () => dead.add(worker));
+      worker.on('exit', () => dead.add(worker));
       workers.push(worker);
     } catch {
       break;
@@ -244,8 +246,12 @@ function startWorkers(count: number): Worker[] {
   return workers;
 }
 
-/** Sends a batch and waits for its reply; undefined when the worker fails or exits first. */
+/** Workers that failed or exited. */
+const dead = new WeakSet<Worker>();
+
+/** Sends a batch and waits for its reply; undefined when the worker fails or exits first (or already has). */
 function exchange(worker: Worker, batch: IndexBatch): Promise<IndexReply | undefined> {
+  if (dead.has(worker)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const done = (reply: IndexReply | undefined) => {
       worker.off('message', onMessage);

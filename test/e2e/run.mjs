@@ -231,10 +231,10 @@ async function main() {
     await checkOuter('package: the .vsix holds the bundle and its assets only', async () => {
       const { listFiles, PackageManager } = await import('@vscode/vsce');
       const files = await listFiles({ cwd: repo, packageManager: PackageManager.None });
-      const allowed = /^(package\.json|README\.md|LICENSE(\.\w+)?|language-configuration\.json|dist\/(client|server|cli)\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.json)$/;
+      const allowed = /^(package\.json|README\.md|LICENSE(\.\w+)?|language-configuration\.json|dist\/(client|server|indexWorker|cli)\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.json)$/;
       const extra = files.filter((f) => !allowed.test(f));
       if (extra.length) throw new Error(`unexpected files: ${extra.join(', ')}`);
-      for (const f of ['package.json', 'dist/client.js', 'dist/server.js']) if (!files.includes(f)) throw new Error(`missing ${f}`);
+      for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/indexWorker.js']) if (!files.includes(f)) throw new Error(`missing ${f}`);
       if (statSync(productVsix).size > 1024 * 1024) throw new Error(`${statSync(productVsix).size} bytes: over 1 MB`);
     });
 
