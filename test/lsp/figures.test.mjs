@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { seedWorkspace, startServer, uriOf } from './harness.mjs';
 
@@ -72,8 +74,8 @@ describe('figures for closed files (setting)', () => {
 
 describe('start-up index on worker threads', () => {
   /** Every closed file's figures diagnostics and the status's problems, once indexing is done. */
-  async function indexWith(folder, threads) {
-    const server = await startServer({ folder, settings: { figures: { publishClosedFiles: true } }, env: { CORPUS_LENS_INDEX_THREADS: String(threads) } });
+  async function indexWith(folder, threads, serverPath) {
+    const server = await startServer({ folder, serverPath, settings: { figures: { publishClosedFiles: true } }, env: { CORPUS_LENS_INDEX_THREADS: String(threads) } });
     try {
       const status = await server.waitFor((e) => e.method === 'corpusLens/status' && e.params.state === 'ready', { what: 'index ready' });
       const seeds = readdirSync(join(folder, 'seeds')).filter((f) => f.endsWith('.txt') && !f.startsWith('bad'));
@@ -103,5 +105,10 @@ describe('start-up index on worker threads', () => {
     assert.deepEqual(one.problems, ['bad-binary.txt: binary file (contains NUL bytes)', 'bad-latin1.txt: not valid UTF-8 text']);
     assert.ok(Object.values(one.published).some((d) => d.some((line) => line.includes('figures/conflict'))), 'the copies disagree on purpose');
     assert.deepEqual(two, one);
+    // Worker threads that die on their first batch: this thread reads their batches too.
+    const crashing = mkdtempSync(join(tmpdir(), 'corpus-lens-server-'));
+    copyFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'server.js'), join(crashing, 'server.js'));
+    writeFileSync(join(crashing, 'indexWorker.js'), "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    assert.deepEqual(await indexWith(folder, 2, join(crashing, 'server.js')), one);
   });
 });
