@@ -10,7 +10,7 @@ import { FileChangeType, MessageType, ShowMessageNotification, type Connection, 
 import { URI } from 'vscode-uri';
 import { CorpusIndex, prepareDocument, SeedDocument, type Settings } from './core';
 import type { IndexBatch, IndexReply, IndexResult } from './indexWorker';
-import { globMatcher, readSeed, readSeedSync, walk } from './node/files';
+import { globMatcher, readSeedSync, walk } from './node/files';
 import type { Folder, SettingsCache } from './settingsCache';
 
 /** The start-up index reads on this thread in slices of this many milliseconds, then lets the server answer. */
@@ -135,14 +135,7 @@ export class WorkspaceIndex {
     this.onChanged([...seen]);
   }
 
-  private async readIntoIndex(uri: string, file: string, known?: Settings): Promise<boolean> {
-    const settings = known ?? (await this.settings.get(uri));
-    const read = await readSeed(file, settings.maxFileSizeKB * 1024);
-    if (!read.ok) return this.applyResult({ uri, file, reason: read.reason, tooLarge: read.tooLarge, missing: read.missing }, settings);
-    // The user's claims lexicon shapes the claims the corpus compares.
-    return this.applyResult({ uri, file, summary: prepareDocument(new SeedDocument(uri, read.text), settings).summary }, settings);
-  }
-
+  /** Reads and prepares one file into the index (synchronously: one small file costs less so than through the thread pool). */
   private readIntoIndexSync({ uri, file, settings }: Job): boolean {
     const read = readSeedSync(file, settings.maxFileSizeKB * 1024);
     if (!read.ok) return this.applyResult({ uri, file, reason: read.reason, tooLarge: read.tooLarge, missing: read.missing }, settings);
@@ -195,7 +188,8 @@ export class WorkspaceIndex {
       if (event.type === FileChangeType.Deleted) {
         if (this.corpus.remove(event.uri)) changed.push(event.uri);
       } else if (await this.isSeed(event.uri)) {
-        await this.readIntoIndex(event.uri, URI.parse(event.uri).fsPath);
+        const uri = event.uri;
+        this.readIntoIndexSync({ uri, file: URI.parse(uri).fsPath, settings: await this.settings.get(uri) });
         changed.push(event.uri);
       }
     }
@@ -208,7 +202,7 @@ export class WorkspaceIndex {
     this.open.delete(uri);
     if (!(await this.isSeed(uri))) return;
     const file = URI.parse(uri).fsPath;
-    if (!(await this.readIntoIndex(uri, file))) this.corpus.remove(uri);
+    if (!this.readIntoIndexSync({ uri, file, settings: await this.settings.get(uri) })) this.corpus.remove(uri);
     this.tellTooLarge();
     this.onChanged([uri]);
   }

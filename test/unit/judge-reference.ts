@@ -1,41 +1,9 @@
 // The eager judgement as it was before verdicts became lazy (server/src/core/figures/judge.ts): an oracle for judge-equivalence.test.ts.
-/**
- * Judging figures across the corpus: which reports of one quantity disagree
- * (`conflict`), and which differ because the count grew over time
- * (`evolving`). Pure functions over plain reports; `QuantityIndex` caches a
- * judgement per quantity and re-judges only the quantities an edit touched.
- */
-import type { Range } from '../../server/src/core/types';
+import { roundingTolerance, type FigureReport, type Verdict, type VerdictKind } from '../../server/src/core/figures/judge';
 
-/** One report of a figure: a claim (domain.md) plus the document it is in. */
-export interface FigureReport {
-  uri: string;
-  range: Range;
-  /** `event/subject` (plus `@scope` when the claim is scoped): reports are compared only within one quantity. */
-  quantity: string;
-  qualifier: string;
-  value: number;
-  /** Interval the qualifier implies; null = unbounded. */
-  low: number | null;
-  high: number | null;
-  /** ISO day the figure refers to, when known. */
-  date: string | null;
-  source: string | null;
-  /** The sentence or phrase, for messages. */
-  text: string;
-}
+export type { Verdict };
 
-export type VerdictKind = 'conflict' | 'evolving';
-
-/** What the corpus says about one report. */
-export interface Verdict {
-  kind: VerdictKind;
-  /** Up to MAX_LINKS reports on the other side, in a deterministic order. */
-  others: FigureReport[];
-  /** How many reports are on the other side in all. */
-  total: number;
-}
-
+/** The eager judgement: every verdict worked out at once, in a Map. */
 export interface Judgement {
   quantity: string;
   /** Verdicts keyed by report (object identity). Reports that agree with the corpus have none. */
@@ -58,14 +26,6 @@ export function intervalOf(r: FigureReport): [number, number] {
     hi += tolerance;
   }
   return [lo, hi];
-}
-
-/** Half the place of the last significant digit of a round number, at most 5% of it; 0 for numbers that are not round. */
-export function roundingTolerance(value: number): number {
-  if (!Number.isInteger(value) || value < 20 || value % 10 !== 0) return 0;
-  let place = 10;
-  while (value % (place * 10) === 0) place *= 10;
-  return Math.min(place / 2, value * 0.05);
 }
 
 function compareReports(a: FigureReport, b: FigureReport): number {

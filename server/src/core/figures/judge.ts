@@ -369,19 +369,19 @@ class LazyVerdicts implements Verdicts {
    */
   private evolvingVerdict(r: FigureReport): Verdict | null {
     if (!r.date) return null;
-    const { dated, top } = this.datedMain();
+    const dated = this.datedMain();
     const i = dated.index.get(r)!;
     const nextDay = dated.nextDay[i];
     if (nextDay >= dated.list.length) return null;
     const ceiling = pointCeiling(r);
-    const later = top(nextDay).filter((l) => l.date! > r.date! && lowOf(l) > ceiling);
+    const later = dated.suffixTop[nextDay].filter((l) => l.date! > r.date! && lowOf(l) > ceiling);
     return later.length ? { kind: 'evolving', others: later, total: later.length } : null;
   }
 
-  private dated?: { list: FigureReport[]; index: Map<FigureReport, number>; nextDay: Int32Array; suffixTop: FigureReport[][] };
+  private dated?: DatedMembers;
 
   /** The agreeing cluster's dated members by day (stable), each day's end, and the largest later reports per suffix. */
-  private datedMain(): { dated: NonNullable<LazyVerdicts['dated']>; top: (i: number) => FigureReport[] } {
+  private datedMain(): DatedMembers {
     if (!this.dated) {
       const list: FigureReport[] = [];
       for (let k = this.mainStart; k < this.mainEnd; k++) if (this.items[k].r.date) list.push(this.items[k].r);
@@ -405,15 +405,14 @@ class LazyVerdicts implements Verdicts {
       }
       this.dated = { list, index, nextDay, suffixTop };
     }
-    const dated = this.dated;
-    return { dated, top: (i) => dated.suffixTop[i] };
+    return this.dated;
   }
 
   /** The agreeing cluster's evolving members, latest day first, as an eager judgement adds them. */
   private evolvingMembers(): FigureReport[] {
     if (!this.evolvingOrder) {
       const out: FigureReport[] = [];
-      const { dated } = this.datedMain();
+      const dated = this.datedMain();
       for (let i = dated.list.length - 1; i >= 0; i--) {
         const r = dated.list[i];
         if (!this.mainVerdict(r, this.indexOf(r) - this.mainStart) && this.get(r)) out.push(r);
@@ -423,6 +422,14 @@ class LazyVerdicts implements Verdicts {
     return this.evolvingOrder;
   }
 
+}
+
+/** The agreeing cluster's dated members by day, each one's position, where its day ends, and the largest reports from each position on. */
+interface DatedMembers {
+  list: FigureReport[];
+  index: Map<FigureReport, number>;
+  nextDay: Int32Array;
+  suffixTop: FigureReport[][];
 }
 
 /** Documents among items[start, end). */
