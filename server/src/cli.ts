@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/main';
 import type { OutputSink } from './cli/jsonStream';
@@ -18,8 +20,10 @@ function main(): void {
     throw err;
   });
 
-  runCli(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  runCli(argv, {
     cwd: process.cwd(),
+    argvBytes: argvBytes(argv),
     stdout: (text) => process.stdout.write(text),
     output: stdoutSink(),
     interactive: process.stdout.isTTY === true,
@@ -61,4 +65,30 @@ function drained(): Promise<void> {
     process.stdout.on('drain', done);
     process.stdout.on('close', done);
   });
+}
+
+/**
+ * The bytes of the arguments that are not valid UTF-8 (undefined for the
+ * others), from /proc/self/cmdline where there is one: Node has already put
+ * U+FFFD in their place, and a file named so could not be opened. The user's
+ * arguments are the last entries; they must read as `argv` does, else none
+ * is taken.
+ */
+function argvBytes(argv: readonly string[]): (Buffer | undefined)[] | undefined {
+  if (!argv.some((a) => a.includes('\uFFFD'))) return undefined;
+  let raw: Buffer;
+  try {
+    raw = readFileSync('/proc/self/cmdline');
+  } catch {
+    return undefined;
+  }
+  const entries: Buffer[] = [];
+  for (let start = 0; start < raw.length; ) {
+    const end = raw.indexOf(0, start);
+    entries.push(raw.subarray(start, end < 0 ? raw.length : end));
+    start = end < 0 ? raw.length : end + 1;
+  }
+  const tail = entries.slice(entries.length - argv.length);
+  if (tail.length !== argv.length || tail.some((bytes, k) => bytes.toString('utf8') !== argv[k])) return undefined;
+  return tail.map((bytes) => (isUtf8(bytes) ? undefined : bytes));
 }

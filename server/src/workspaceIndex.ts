@@ -10,7 +10,8 @@ import { FileChangeType, MessageType, ShowMessageNotification, type Connection, 
 import { URI } from 'vscode-uri';
 import { CorpusIndex, prepareDocument, SeedDocument, type Settings } from './core';
 import type { IndexBatch, IndexReply, IndexResult } from './indexWorker';
-import { globMatcher, readSeedSync, walk } from './node/files';
+import { describeFsError, readSeedSync } from './node/files';
+import { displayPath, globMatcher, pathKey, walk } from './node/walk';
 import type { Folder, SettingsCache } from './settingsCache';
 
 /** The start-up index reads on this thread in slices of this many milliseconds, then lets the server answer. */
@@ -67,10 +68,27 @@ export class WorkspaceIndex {
     const progress = canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Corpus Lens: indexing seeds', 0, 'finding files', false);
     const jobs: Job[] = [];
+    const real = new Set<string>();
+    let twice = 0;
     for (const folder of folders) {
       const settings: Settings = await this.settings.get(folder.uri);
       if (!settings.enable) continue;
-      for await (const file of walk(folder.fsPath, globMatcher(settings.include, settings.exclude))) jobs.push({ uri: URI.file(file).toString(), file, settings });
+      const onFolderError = (dir: string | Buffer, err: NodeJS.ErrnoException) => this.walkProblem(`${displayPath(dir)}: cannot read folder: ${describeFsError(err)}; its seed files are not indexed`);
+      for await (const file of walk(folder.fsPath, globMatcher(settings.include, settings.exclude), { onFolderError })) {
+        // A URI cannot name it so that the editor opens the same file.
+        if (typeof file.path !== 'string') {
+          this.walkProblem(`${displayPath(file.path)}: file name is not valid UTF-8; not indexed`);
+          continue;
+        }
+        // Nested workspace folders, or one linked to another, reach a file twice: one document, not two that agree.
+        const key = pathKey(file.real);
+        if (real.has(key)) {
+          twice++;
+          continue;
+        }
+        real.add(key);
+        jobs.push({ uri: URI.file(file.path).toString(), file: file.path, settings });
+      }
     }
     const seen = new Set(jobs.map((j) => j.uri));
     let done = 0;
@@ -131,7 +149,8 @@ export class WorkspaceIndex {
     for (const uri of [...this.corpus.uris()]) if (!seen.has(uri) && !this.open.has(uri)) this.corpus.remove(uri);
     progress?.done();
     this.tellTooLarge();
-    this.connection.console.info(`Indexed ${this.corpus.documentCount()} seed files in ${folders.length} folder(s)${workers.length ? ` on ${workers.length + 1} threads (${byWorkers} by worker threads)` : ''}.`);
+    const routes = twice ? `; ${twice} reached a second time through another workspace folder, indexed once` : '';
+    this.connection.console.info(`Indexed ${this.corpus.documentCount()} seed files in ${folders.length} folder(s)${workers.length ? ` on ${workers.length + 1} threads (${byWorkers} by worker threads)` : ''}${routes}.`);
     this.onChanged([...seen]);
   }
 
@@ -158,6 +177,14 @@ export class WorkspaceIndex {
     this.problems.unshift(`${file}: ${result.reason}`);
     this.problems.length = Math.min(this.problems.length, 20);
     return false;
+  }
+
+  /** A folder or file the walk could not take: logged, and listed with the unreadable files (once). */
+  private walkProblem(problem: string): void {
+    this.connection.console.warn(`Corpus Lens: ${problem}`);
+    if (this.problems.includes(problem)) return;
+    this.problems.unshift(problem);
+    this.problems.length = Math.min(this.problems.length, 20);
   }
 
   /** Files skipped for their size since the last message, and those already named (per size limit). */

@@ -24,11 +24,13 @@ import {
   type Settings,
 } from '../core';
 import { configFileIn, layerSettings, readConfigFile } from '../node/config';
-import { ChangedOnDiskError, walk, writeAtomic } from '../node/files';
+import { ChangedOnDiskError, writeAtomic } from '../node/files';
 import { readSeedsAhead } from '../node/readAhead';
+import { SKIPPED_FOLDERS, type FsPath } from '../node/walk';
 import { VERSION } from '../version';
 import { countsFail, formatText, severityCounts, summaryLine, type SeverityCounts } from './format';
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
+import { expandPaths } from './paths';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
 import { toJsonConflicts, toJsonReport } from './report';
 
@@ -52,6 +54,12 @@ export interface CliIO {
   workerScript?: string;
   /** Threads for `check`, this one included (default and below 2: one thread; see cli/parallel.ts). */
   threads?: number;
+  /**
+   * Optional: the bytes of those `argv` entries that are not valid UTF-8
+   * (same index; a Node string has already replaced their bad bytes), so a
+   * file named so can still be opened.
+   */
+  argvBytes?: readonly (Buffer | undefined)[];
 }
 
 export const USAGE = `Usage: corpus-lens <command> [paths...] [options]
@@ -70,6 +78,10 @@ Options:
   -h, --help                Show this help
   -v, --version             Show the version
 
+Paths are files or folders, searched for .txt and .seed files. The search skips
+folders named ${SKIPPED_FOLDERS.join(' and ')} and does not follow symbolic links;
+a path named here is always searched. A file reached by two routes is read once.
+
 Exit status: 0 no finding at the fail-on severity, 1 at least one, 2 usage or input errors.
 `;
 
@@ -77,7 +89,8 @@ class UsageError extends Error {}
 
 interface Options {
   command: 'check' | 'fix';
-  paths: string[];
+  /** As given: a string, or bytes (see `CliIO.argvBytes`). */
+  paths: FsPath[];
   format: 'text' | 'json';
   only?: Family[];
   failOn: 'error' | 'warning';
@@ -86,11 +99,12 @@ interface Options {
   config?: string;
 }
 
-function parseOptions(argv: string[]): Options | 'help' | 'version' {
-  const { values, positionals } = parseArgs({
+function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Options | 'help' | 'version' {
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
+    tokens: true,
     options: {
       format: { type: 'string' },
       only: { type: 'string' },
@@ -124,9 +138,12 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     throw new UsageError(`--target-style must be western, eastern or majority, not "${targetStyle}"`);
   }
   if (values['dry-run'] && command !== 'fix') throw new UsageError('--dry-run applies to fix only');
+  // An unset shell variable (`fix "$DIR"`) must not mean the current folder, as path.resolve would make it.
+  if (paths.includes('')) throw new UsageError('an empty path argument was given; name a file or folder (. for the current folder)');
+  const indexes = tokens.filter((t) => t.kind === 'positional').map((t) => t.index);
   return {
     command,
-    paths: paths.length ? paths : ['seeds'],
+    paths: paths.length ? paths.map((p, k) => argvBytes[indexes[k + 1]] ?? p) : ['seeds'],
     format,
     only,
     failOn,
@@ -140,39 +157,11 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
 interface Input {
   /** The path as shown to the user: as given, or relative to the cwd. */
   display: string;
-  absolute: string;
+  absolute: FsPath;
   bom: boolean;
   /** The digest of the bytes read, for `fix` (`writeAtomic` refuses a file changed since); `check` skips it. */
   digest?: string;
   prepared: PreparedDocument;
-}
-
-/** Expands the paths into seed files; every problem is one line on stderr. */
-async function listFiles(opts: Options, io: CliIO, errors: string[]): Promise<ParallelFile[]> {
-  const files: ParallelFile[] = [];
-  const seen = new Set<string>();
-  const add = (absolute: string, display: string) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    files.push({ absolute, display });
-  };
-  for (const given of opts.paths) {
-    const absolute = path.resolve(io.cwd, given);
-    const stat = await fs.stat(absolute).catch(() => undefined);
-    if (!stat) {
-      errors.push(`${given}: no such file or folder`);
-    } else if (stat.isDirectory()) {
-      let found = 0;
-      for await (const file of walk(absolute, (rel) => /\.(txt|seed)$/i.test(rel))) {
-        add(file, path.relative(io.cwd, file) || file);
-        found++;
-      }
-      if (!found) errors.push(`${given}: folder holds no .txt or .seed files`);
-    } else {
-      add(absolute, given);
-    }
-  }
-  return files;
 }
 
 /** Reads and prepares the files; every unreadable one is one line on stderr. */
@@ -338,7 +327,7 @@ async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Setti
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let opts: ReturnType<typeof parseOptions>;
   try {
-    opts = parseOptions(argv);
+    opts = parseOptions(argv, io.argvBytes);
   } catch (err) {
     io.stderr(`corpus-lens: ${(err as Error).message}\nRun "corpus-lens --help" for usage.\n`);
     return 2;
@@ -359,7 +348,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`corpus-lens: ${(err as Error).message}\n`);
     return 2;
   }
-  const files = await listFiles(opts, io, errors);
+  const files = await expandPaths(opts.paths, io.cwd, errors);
   const threads = opts.command === 'check' && io.workerScript ? threadsFor(files.length, io.threads) : 0;
   if (threads > 0) {
     for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);

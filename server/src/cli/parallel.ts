@@ -25,6 +25,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
 import { analyzeDocument, CorpusIndex, prepareDocument, QuantityIndex, reportsFromClaims, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type Settings } from '../core';
 import { readSeedSync } from '../node/files';
+import type { FsPath } from '../node/walk';
 import { VERSION } from '../version';
 import { formatText, severityCounts, type SeverityCounts } from './format';
 import { serializeItem } from './jsonStream';
@@ -34,7 +35,7 @@ const BATCH = 32;
 
 export interface ParallelFile {
   display: string;
-  absolute: string;
+  absolute: FsPath;
 }
 
 /**

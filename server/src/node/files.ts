@@ -7,7 +7,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { close, closeSync, constants, fstat, fstatSync, open, openSync, promises as fs, read, readSync } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { besidePath, type FsPath } from './walk';
 
 /** A seed file's text, or the one-line reason it cannot be analysed. */
 export type ReadResult =
@@ -66,7 +66,7 @@ const NOT_SPACE = /\S/;
  * Reads a seed file: one open, one `fstat` (a folder, a device or a file
  * above `maxBytes` is refused before reading), one read, one close.
  */
-export async function readSeed(file: string, maxBytes = Infinity, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readSeed(file: FsPath, maxBytes = Infinity, options: ReadOptions = {}): Promise<ReadResult> {
   let raw: RawRead;
   try {
     raw = await readRegularFile(file, maxBytes);
@@ -100,7 +100,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * `fs.promises`: the CLI reads thousands of small files, and the promise
  * API's file handles cost the main thread more than the reads themselves.
  */
-function readRegularFile(file: string, maxBytes: number): Promise<Buffer | 'not-file' | 'too-large'> {
+function readRegularFile(file: FsPath, maxBytes: number): Promise<Buffer | 'not-file' | 'too-large'> {
   return new Promise((resolve, reject) => {
     open(file, OPEN_FLAGS, (err, fd) => {
       if (err) return reject(err);
@@ -140,7 +140,7 @@ function readRegularFile(file: string, maxBytes: number): Promise<Buffer | 'not-
  * yields should use. Thousands of small files read this way cost a tenth of
  * the asynchronous calls' round trips through the thread pool.
  */
-export function readSeedSync(file: string, maxBytes = Infinity, options: ReadOptions = {}): ReadResult {
+export function readSeedSync(file: FsPath, maxBytes = Infinity, options: ReadOptions = {}): ReadResult {
   let raw: RawRead;
   try {
     raw = readRegularFileSync(file, maxBytes);
@@ -150,7 +150,7 @@ export function readSeedSync(file: string, maxBytes = Infinity, options: ReadOpt
   return resultOfRead(raw, maxBytes, options);
 }
 
-function readRegularFileSync(file: string, maxBytes: number): Buffer | 'not-file' | 'too-large' {
+function readRegularFileSync(file: FsPath, maxBytes: number): Buffer | 'not-file' | 'too-large' {
   const fd = openSync(file, OPEN_FLAGS);
   try {
     const stat = fstatSync(fd);
@@ -182,6 +182,9 @@ export function describeFsError(err: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ELOOP') return 'too many levels of symbolic links (a symlink loop)';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'ENAMETOOLONG') return 'file name too long';
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -192,14 +195,14 @@ export class ChangedOnDiskError extends Error {}
  * reader never sees half a file. Refuses when the file no longer has the
  * content it had when read (`expectedDigest`): someone changed it meanwhile.
  */
-export async function writeAtomic(file: string, text: string, bom: boolean, expectedDigest?: string): Promise<void> {
+export async function writeAtomic(file: FsPath, text: string, bom: boolean, expectedDigest?: string): Promise<void> {
   if (expectedDigest !== undefined) {
     const current = await fs.readFile(file).catch(() => undefined);
     if (!current || digestOf(current) !== expectedDigest) {
       throw new ChangedOnDiskError(`${file} changed on disk after it was read; not overwritten`);
     }
   }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = besidePath(file, (base) => `.${base}.${process.pid}.${Date.now()}.tmp`);
   const stat = await fs.stat(file).catch(() => undefined);
   try {
     await fs.writeFile(tmp, (bom ? '\uFEFF' : '') + text, { mode: stat?.mode });
@@ -207,37 +210,5 @@ export async function writeAtomic(file: string, text: string, bom: boolean, expe
   } catch (err) {
     await fs.rm(tmp, { force: true });
     throw err;
-  }
-}
-
-/** Compiles include/exclude globs (matched against paths relative to a root, with `/`). */
-export function globMatcher(include: readonly string[], exclude: readonly string[]): (relative: string) => boolean {
-  const inc = picomatch([...include], { dot: false });
-  const exc = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
-  return (relative) => {
-    const rel = relative.split(path.sep).join('/');
-    // `**/seeds/**` must match a top-level `seeds/` too: picomatch's `**/` already allows zero segments.
-    return inc(rel) && !exc(rel);
-  };
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
-
-/** Walks a folder and yields files whose path relative to `root` passes `accept`. */
-export async function* walk(root: string, accept: (relative: string) => boolean, dir = root): AsyncGenerator<string> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) yield* walk(root, accept, full);
-    } else if (entry.isFile() && accept(path.relative(root, full))) {
-      yield full;
-    }
   }
 }

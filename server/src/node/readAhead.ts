@@ -14,6 +14,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DECODE_REASONS, readSeed, resultOfRead, type RawRead, type ReadOptions, type ReadResult } from './files';
+import type { FsPath } from './walk';
 
 /** The helper thread: reads and decodes `files` in order, one batch per request. Plain JavaScript, started with `eval`. */
 const READER = `
@@ -122,7 +123,7 @@ export interface ReadAheadOptions extends ReadOptions {
  * Each file's `ReadResult`, in order, read ahead on a helper thread. Should
  * the thread fail, the files it has not delivered are read with `readSeed`.
  */
-export async function* readSeedsAhead(files: readonly string[], options: ReadAheadOptions = {}): AsyncGenerator<ReadResult> {
+export async function* readSeedsAhead(files: readonly FsPath[], options: ReadAheadOptions = {}): AsyncGenerator<ReadResult> {
   const maxBytes = options.maxBytes ?? Infinity;
   let done = 0;
   if (files.length >= (options.minFiles ?? 64)) {
