@@ -69,8 +69,8 @@ describe('settings files and user patterns (issue 11)', () => {
 
   it('item 8: patterns the linear-time matcher cannot run are refused by key and pattern, exit 2', async () => {
     const dir = folder({
-      '.corpuslens.json': JSON.stringify({ boilerplate: { patterns: ['(a)\\1', '^ok'], allowlist: ['(?=x)x', '(?<n>a)\\k<n>'] } }),
-      'a.txt': `${ARTICLE}ok\n\naa\n`,
+      '.corpuslens.json': JSON.stringify({ boilerplate: { patterns: ['(a)\\1', '^خاتمة'], allowlist: ['(?=x)x', '(?<n>a)\\k<n>'] } }),
+      'a.txt': `${ARTICLE}خاتمة التقرير اليومي\n`,
     });
     const { code, stdout, stderr } = await run(dir, 'check', 'a.txt');
     assert.equal(code, 2);

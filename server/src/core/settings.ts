@@ -1,5 +1,6 @@
 import { validateUserLexicon, type UserLexicon } from './claims/lexicon';
 import { FAMILIES, type Family, type SeverityLevel } from './types';
+import { compileUserPattern } from './userRegExp';
 
 /**
  * Every setting, declared once. The extension manifest's
@@ -190,19 +191,14 @@ function isSeverityLevel(v: unknown): v is SeverityLevel {
   return typeof v === 'string' && (SEVERITY_LEVELS as readonly string[]).includes(v);
 }
 
-/** Flags every user regular expression is compiled with (line patterns of the boilerplate rules). */
-export const USER_REGEXP_FLAGS = 'iu';
+export { USER_REGEXP_FLAGS } from './userRegExp';
 
-/** The strings of a list that compile as regular expressions; each one that does not is a problem. */
+/** The strings of a list that can be used as line patterns (see userRegExp.ts); each one that cannot is a problem. */
 function regExpSources(key: string, list: readonly string[], problems: string[]): string[] {
   return list.filter((source, k) => {
-    try {
-      new RegExp(source, USER_REGEXP_FLAGS);
-      return true;
-    } catch (err) {
-      problems.push(`corpusLens.${key}[${k}]: ${JSON.stringify(source)} is not a valid regular expression (${(err as Error).message}); ignored`);
-      return false;
-    }
+    const compiled = compileUserPattern(source);
+    if (!compiled.ok) problems.push(`corpusLens.${key}[${k}]: ${JSON.stringify(source)} ${compiled.reason}; ignored`);
+    return compiled.ok;
   });
 }
 
