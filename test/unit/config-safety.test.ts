@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it, type TestContext } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
+import { normalizeSettings } from '../../server/src/core';
 import { describeConfigError, parseConfigText } from '../../server/src/node/config';
 
 const CLI = join(__dirname, '..', '..', 'server', 'src', 'cli.ts');
@@ -137,6 +138,10 @@ describe('settings files and user patterns (issue 11)', () => {
     assert.match(big.stderr, /^corpus-lens: .*big\.json:1: debounceMs: 1e400 is out of range \(must be a finite number from 0 to 5000\); ignored$/m);
     assert.match(big.stderr, /^corpus-lens: .*big\.json:1: boilerplate\.minDocuments: -1e999 is out of range \(must be a finite number from 2 to 100000\); ignored$/m);
     assert.doesNotMatch(big.stderr, /null/);
+    // The same value from elsewhere than a file (where its spelling is gone).
+    const problems: string[] = [];
+    normalizeSettings({ debounceMs: Infinity }, problems);
+    assert.deepEqual(problems, ['corpusLens.debounceMs: Infinity is out of range (must be a finite number from 0 to 5000); using the default']);
     // Errors no file here can be made to give: each a sentence, not a code.
     const error = (code: string) => Object.assign(new Error(`${code}: raw message`), { code });
     assert.equal(describeConfigError(error('EAGAIN')), 'cannot be read without waiting (a device or a kernel file, not a regular file)');

@@ -221,6 +221,13 @@ function lookup(raw: Record<string, unknown>, key: string): unknown {
   return cur;
 }
 
+/** Why a value is rejected; JSON.stringify would print Infinity (what JSON.parse makes of 1e400) as null. */
+function invalid(key: SettingKey, v: unknown): string {
+  if (typeof v !== 'number' || Number.isFinite(v)) return `${JSON.stringify(v)} is not valid`;
+  const spec = SETTINGS_SCHEMA[key] as { minimum?: number; maximum?: number };
+  return `${v} is out of range (must be a finite number${spec.minimum !== undefined ? ` from ${spec.minimum} to ${spec.maximum}` : ''})`;
+}
+
 /**
  * Turns untrusted input (workspace settings, `.corpuslens.json`, CLI flags)
  * into valid settings. Anything missing or malformed falls back to the
@@ -232,7 +239,7 @@ export function normalizeSettings(input: unknown, problems: string[] = []): Sett
     const v = lookup(raw, key);
     if (v === undefined) return SETTINGS_SCHEMA[key].default;
     if (ok(v)) return v;
-    problems.push(`corpusLens.${key}: ${JSON.stringify(v)} is not valid; using the default`);
+    problems.push(`corpusLens.${key}: ${invalid(key, v)}; using the default`);
     return SETTINGS_SCHEMA[key].default;
   };
   const severity = {} as Record<Family, SeverityLevel | 'default'>;
