@@ -95,14 +95,14 @@ export const SETTINGS_SCHEMA = {
     items: { type: 'string' },
     default: [],
     description:
-      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines that are boilerplate in your corpus, for example `"^تابعونا على"`. Matching lines are reported as `boilerplate/user-pattern`. An invalid expression is reported and ignored.',
+      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines that are boilerplate in your corpus, for example `"^تابعونا على"`. Matching lines are reported as `boilerplate/user-pattern`. Expressions run on a linear-time matcher (RE2), so none can stall the editor; an invalid one, or one with a back-reference or a lookaround (which need backtracking), is reported and ignored.',
   },
   'boilerplate.allowlist': {
     type: 'array',
     items: { type: 'string' },
     default: [],
     description:
-      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines never reported as boilerplate by any rule, for example a recurring sign-off the corpus keeps on purpose. An invalid expression is reported and ignored.',
+      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines never reported as boilerplate by any rule, for example a recurring sign-off the corpus keeps on purpose. They run like `corpusLens.boilerplate.patterns`: an invalid expression, or one with a back-reference or a lookaround, is reported and ignored.',
   },
   'severity.boilerplate': {
     type: 'string',
