@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it, type TestContext } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { normalizeSettings } from '../../server/src/core';
+import { compileUserPattern } from '../../server/src/core/userRegExp';
 import { describeConfigError, parseConfigText } from '../../server/src/node/config';
 
 const CLI = join(__dirname, '..', '..', 'server', 'src', 'cli.ts');
@@ -80,6 +81,17 @@ describe('settings files and user patterns (issue 11)', () => {
     assert.match(stderr, /^corpus-lens: corpusLens\.boilerplate\.allowlist\[1\]: .* uses a back-reference, .*; ignored$/m);
     // The pattern that can run still does.
     assert.match(stdout, /^a\.txt:5:1 warning boilerplate\/user-pattern /m);
+  });
+
+  it('item 8: user patterns keep their JavaScript meaning on the linear-time matcher', () => {
+    const patterns = ['^تابعونا\\s+على', '\\S+@\\S+', '^\\p{Script=Arabic}+$', '^[\\p{L}\\s]+$', 'a.b', '^(?<w>\\w+) \\d+$', 'ABC', '[\\s,]x', '\\u0627', '^$', '[^]', '\\bfoo\\b', '\\.$', '^\\S$', '^(?:المصدر|الصورة):', '\\p{gc=Lu}', '[\\u0600-\\u06ff]{3}'];
+    const lines = ['تابعونا\u00a0على تويتر', 'تابعونا على', 'x@y.z', 'كلمة أخرى', 'a\u2028b', 'a-b', 'word 12', 'abc', ' ,x', 'ا', '', 'foo bar', 'end.', '\u00a0', 'المصدر: رويترز', 'Ab'];
+    for (const source of patterns) {
+      const compiled = compileUserPattern(source);
+      assert.ok(compiled.ok, source);
+      const js = new RegExp(source, 'iu');
+      for (const line of lines) assert.equal(compiled.matcher.test(line), js.test(line), `${source} on ${JSON.stringify(line)}`);
+    }
   });
 
   it('item 10: a FIFO as .corpuslens.json or --config is refused, not waited on', TIMEOUT, async (t) => {
