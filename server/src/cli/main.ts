@@ -180,11 +180,10 @@ async function readInputs(files: readonly ParallelFile[], settings: Settings, er
 
 async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise<Settings> {
   const file = opts.config ? path.resolve(io.cwd, opts.config) : configFileIn(io.cwd);
-  if (opts.config) {
-    const exists = await fs.stat(file).catch(() => undefined);
-    if (!exists) throw new UsageError(`--config ${opts.config}: no such file`);
-  }
   const config = await readConfigFile(file);
+  // A file named on the command line that cannot be read is a usage error; a missing default file is no file.
+  if (opts.config && config.missing) throw new UsageError(`--config ${opts.config}: no such file`);
+  if (opts.config && config.unreadable) throw new UsageError(`--config ${opts.config}: ${config.unreadable}`);
   errors.push(...config.problems);
   const flags: Record<string, unknown> = {};
   if (opts.targetStyle) flags['digits.targetStyle'] = opts.targetStyle;

@@ -1,5 +1,6 @@
 import { validateUserLexicon, type UserLexicon } from './claims/lexicon';
 import { FAMILIES, type Family, type SeverityLevel } from './types';
+import { compileUserPattern } from './userRegExp';
 
 /**
  * Every setting, declared once. The extension manifest's
@@ -94,14 +95,14 @@ export const SETTINGS_SCHEMA = {
     items: { type: 'string' },
     default: [],
     description:
-      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines that are boilerplate in your corpus, for example `"^تابعونا على"`. Matching lines are reported as `boilerplate/user-pattern`. An invalid expression is reported and ignored.',
+      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines that are boilerplate in your corpus, for example `"^تابعونا على"`. Matching lines are reported as `boilerplate/user-pattern`. Expressions run on a linear-time matcher (RE2), so none can stall the editor; an invalid one, or one with a back-reference or a lookaround (which need backtracking), is reported and ignored.',
   },
   'boilerplate.allowlist': {
     type: 'array',
     items: { type: 'string' },
     default: [],
     description:
-      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines never reported as boilerplate by any rule, for example a recurring sign-off the corpus keeps on purpose. An invalid expression is reported and ignored.',
+      'Regular expressions (JavaScript syntax, matched case-insensitively against each trimmed line) for lines never reported as boilerplate by any rule, for example a recurring sign-off the corpus keeps on purpose. They run like `corpusLens.boilerplate.patterns`: an invalid expression, or one with a back-reference or a lookaround, is reported and ignored.',
   },
   'severity.boilerplate': {
     type: 'string',
@@ -190,19 +191,14 @@ function isSeverityLevel(v: unknown): v is SeverityLevel {
   return typeof v === 'string' && (SEVERITY_LEVELS as readonly string[]).includes(v);
 }
 
-/** Flags every user regular expression is compiled with (line patterns of the boilerplate rules). */
-export const USER_REGEXP_FLAGS = 'iu';
+export { USER_REGEXP_FLAGS } from './userRegExp';
 
-/** The strings of a list that compile as regular expressions; each one that does not is a problem. */
+/** The strings of a list that can be used as line patterns (see userRegExp.ts); each one that cannot is a problem. */
 function regExpSources(key: string, list: readonly string[], problems: string[]): string[] {
   return list.filter((source, k) => {
-    try {
-      new RegExp(source, USER_REGEXP_FLAGS);
-      return true;
-    } catch (err) {
-      problems.push(`corpusLens.${key}[${k}]: ${JSON.stringify(source)} is not a valid regular expression (${(err as Error).message}); ignored`);
-      return false;
-    }
+    const compiled = compileUserPattern(source);
+    if (!compiled.ok) problems.push(`corpusLens.${key}[${k}]: ${JSON.stringify(source)} ${compiled.reason}; ignored`);
+    return compiled.ok;
   });
 }
 
@@ -225,6 +221,13 @@ function lookup(raw: Record<string, unknown>, key: string): unknown {
   return cur;
 }
 
+/** Why a value is rejected; JSON.stringify would print Infinity (what JSON.parse makes of 1e400) as null. */
+function invalid(key: SettingKey, v: unknown): string {
+  if (typeof v !== 'number' || Number.isFinite(v)) return `${JSON.stringify(v)} is not valid`;
+  const spec = SETTINGS_SCHEMA[key] as { minimum?: number; maximum?: number };
+  return `${v} is out of range (must be a finite number${spec.minimum !== undefined ? ` from ${spec.minimum} to ${spec.maximum}` : ''})`;
+}
+
 /**
  * Turns untrusted input (workspace settings, `.corpuslens.json`, CLI flags)
  * into valid settings. Anything missing or malformed falls back to the
@@ -236,7 +239,7 @@ export function normalizeSettings(input: unknown, problems: string[] = []): Sett
     const v = lookup(raw, key);
     if (v === undefined) return SETTINGS_SCHEMA[key].default;
     if (ok(v)) return v;
-    problems.push(`corpusLens.${key}: ${JSON.stringify(v)} is not valid; using the default`);
+    problems.push(`corpusLens.${key}: ${invalid(key, v)}; using the default`);
     return SETTINGS_SCHEMA[key].default;
   };
   const severity = {} as Record<Family, SeverityLevel | 'default'>;

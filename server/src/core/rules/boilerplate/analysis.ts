@@ -1,5 +1,5 @@
 import { foldCode, foldText, isBlankLine, isBreakingSpace, isHeadlineShaped, isInvisibleCode, LineMark, lineProfile, shapeText, type LineProfile } from '../../lines';
-import { USER_REGEXP_FLAGS } from '../../settings';
+import { compileUserPattern, type LineMatcher } from '../../userRegExp';
 import type { RuleContext } from '../rule';
 import { deleteLinesEdit } from './edits';
 import { LABEL_FIRST_WORDS, LEXICON, LEXICON_FIRST_WORDS, type PhraseSet } from './lexicon';
@@ -233,8 +233,8 @@ class Classifier {
   private readonly kinds: BoilerplateKind[];
   private readonly detectors: Detector[];
   readonly verdicts = new Map<number, LineVerdict>();
-  readonly allowed: RegExp[];
-  readonly userPatterns: { source: string; re: RegExp }[];
+  readonly allowed: LineMatcher[];
+  readonly userPatterns: { source: string; re: LineMatcher }[];
   /** Lines that are a bare read-also header (a block of headlines follows). */
   readonly headers = new Set<number>();
   /** Lines that mark an item of an accessible list widget ("list 1 of 4"). */
@@ -428,14 +428,16 @@ function clip(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-const userRegExpCache = new Map<string, RegExp>();
+const userRegExpCache = new Map<string, LineMatcher>();
+const NEVER: LineMatcher = { test: () => false };
 
 /** Settings hold only sources that compile (normalizeSettings checked them); compiled once per source. */
-function compileUserRegExp(source: string): RegExp {
+function compileUserRegExp(source: string): LineMatcher {
   let re = userRegExpCache.get(source);
   if (!re) {
     if (userRegExpCache.size > 256) userRegExpCache.clear();
-    re = new RegExp(source, USER_REGEXP_FLAGS);
+    const compiled = compileUserPattern(source);
+    re = compiled.ok ? compiled.matcher : NEVER;
     userRegExpCache.set(source, re);
   }
   return re;
