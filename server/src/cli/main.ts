@@ -24,7 +24,7 @@ import {
   type Settings,
 } from '../core';
 import { configFileIn, layerSettings, readConfigFile } from '../node/config';
-import { ChangedOnDiskError, walk, writeAtomic } from '../node/files';
+import { ChangedOnDiskError, cleanStaleTemps, ReadOnlyError, walk, writeAtomic } from '../node/files';
 import { readSeedsAhead } from '../node/readAhead';
 import { VERSION } from '../version';
 import { countsFail, formatText, severityCounts, summaryLine, type SeverityCounts } from './format';
@@ -67,6 +67,7 @@ Options:
   --config FILE             Settings file (default: ./.corpuslens.json if present)
   --fail-on error|warning   Lowest severity that makes check exit 1 (default: error)
   --dry-run                 With fix: show what would change, write nothing
+  --force                   With fix: also rewrite read-only files (no write permission for their owner)
   -h, --help                Show this help
   -v, --version             Show the version
 
@@ -82,6 +83,7 @@ interface Options {
   only?: Family[];
   failOn: 'error' | 'warning';
   dryRun: boolean;
+  force: boolean;
   targetStyle?: string;
   config?: string;
 }
@@ -98,6 +100,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
       config: { type: 'string' },
       'fail-on': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -124,6 +127,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     throw new UsageError(`--target-style must be western, eastern or majority, not "${targetStyle}"`);
   }
   if (values['dry-run'] && command !== 'fix') throw new UsageError('--dry-run applies to fix only');
+  if (values.force && command !== 'fix') throw new UsageError('--force applies to fix only');
   return {
     command,
     paths: paths.length ? paths : ['seeds'],
@@ -131,6 +135,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     only,
     failOn,
     dryRun: values['dry-run'] ?? false,
+    force: values.force ?? false,
     targetStyle,
     config: values.config,
   };
@@ -298,6 +303,12 @@ async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Setti
       // What remains is analysed only when a rule can report an error (none does by default): it costs the corpus-wide judgements.
       if (errorsPossible) remainingErrors ||= fails(result.remaining, 'error');
       if (!result.applied) continue;
+      if (!/\S/.test(result.prepared.doc.text)) {
+        // An empty file is refused as input, so writing one would fail the next run: the file is kept, and said.
+        errors.push(`${input.display}: every line is boilerplate; left as is (delete the file if it is not an article)`);
+        index.set(input.display, input.prepared.summary);
+        continue;
+      }
       if (opts.dryRun) {
         // What the first pass changes; later passes only follow from it (blank lines a deletion joined).
         const doc = input.prepared.doc;
@@ -316,11 +327,11 @@ async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Setti
       try {
         // Never overwrite without checking the file is still what was read.
         if (input.digest === undefined) throw new Error('read without its digest');
-        await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest);
+        await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest, { force: opts.force, display: input.display, problems: errors });
         fixedFindings += result.applied;
         changedFiles++;
       } catch (err) {
-        errors.push(err instanceof ChangedOnDiskError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
+        errors.push(err instanceof ChangedOnDiskError || err instanceof ReadOnlyError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
         index.set(input.display, input.prepared.summary);
       }
     }
@@ -365,6 +376,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);
     return runParallelCheck(opts, io, files, threads, settings, errors);
   }
+  // What fixes killed in these folders left goes first, before the files are read (node/write.ts; folders reached through a symlink are cleaned when written).
+  if (opts.command === 'fix' && !opts.dryRun) for (const dir of new Set(files.map((f) => path.dirname(f.absolute)))) cleanStaleTemps(dir, errors);
   // Only `fix` writes files back, so only `fix` needs to know whether they changed meanwhile.
   const inputs = await readInputs(files, settings, errors, opts.command === 'fix');
   // Input problems go out first, one line each, so they are not lost below a long report.
