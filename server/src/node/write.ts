@@ -221,7 +221,8 @@ function writeCopy(dir: string, base: string, suffix: string, bytes: Buffer, lik
     fs.fsyncSync(fd);
     const stat = fs.fstatSync(fd, { bigint: true });
     fs.closeSync(fd);
-    syncFolder(dir);
+    // A backup must be found after a crash before the file is touched; a copy to rename needs only its bytes synced.
+    if (!like) syncFolder(dir);
     return { path: file, stat };
   } catch (err) {
     try {
