@@ -16,8 +16,8 @@
 //   node bench/abuse.mjs [--kills 16] [--appends 5] [--documents 40]
 //                        [--seed 1] [--cli dist/cli.js]
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCorpus } from './generate.mjs';
@@ -34,7 +34,7 @@ const KILLS = Number(option('--kills', '16'));
 const APPEND_ROUNDS = Number(option('--appends', '5'));
 const DOCUMENTS = Number(option('--documents', '40'));
 const rng = prng(Number(option('--seed', '1')));
-const CLI = join(ROOT, option('--cli', 'dist/cli.js'));
+const CLI = resolve(ROOT, option('--cli', 'dist/cli.js'));
 const log = (s) => process.stderr.write(`${s}\n`);
 /** What `fix` writes beside a file and must not leave: its temporary copies and in-place backups. */
 const LEFTOVER = /^\..*\.corpus-lens-\d+-\d+\.(tmp|\d+-\d+\.inplace)$|^\..*\.\d+\.\d{13}\.tmp$/;
@@ -100,7 +100,7 @@ async function main() {
   const writeFrom = (firstWrite ?? t0) - t0;
   log(`corpus: ${corpus.size} files, ${changed} changed by fix; a fix takes ${Math.round(runMs)} ms, writing from ${Math.round(writeFrom)} ms`);
 
-  const totals = { iterations: 0, filesChecked: 0, filesLost: 0, filesCorrupted: 0, halfWritten: 0, leftoverAfterRerun: 0, appends: 0, appendsLost: 0, refused: 0 };
+  const totals = { iterations: 0, filesChecked: 0, filesLost: 0, filesCorrupted: 0, halfWritten: 0, leftoverAfterRerun: 0, linksBroken: 0, appends: 0, appendsLost: 0, refused: 0 };
   const work = join(OUT, 'abuse', 'work');
 
   /** Each file against its original and its fixed text; `mixed` collects in-place files caught half written with their backup. */
@@ -127,6 +127,15 @@ async function main() {
     }
   }
 
+  /** The second names must still be the same files (a rename would have cut them off). */
+  function checkLinks(dir) {
+    for (const name of readdirSync(join(dir, 'links'))) {
+      if (statSync(join(dir, 'links', name)).ino === statSync(join(dir, 'seeds', name)).ino) continue;
+      totals.linksBroken++;
+      log(`  hard link broken: ${name}`);
+    }
+  }
+
   // (a) kill -9 at a random moment, mostly while files are being written.
   for (let i = 0; i < KILLS; i++) {
     materialize(work, pristine);
@@ -138,6 +147,7 @@ async function main() {
     totals.halfWritten += mixed.length;
     // The next run completes or cleans what the killed one left.
     const rerun = await runCli(work, ['fix', 'seeds']);
+    checkLinks(work);
     const left = leftovers(join(work, 'seeds'));
     totals.leftoverAfterRerun += left.length;
     for (const name of left) log(`  left after the next run: ${name}`);
@@ -152,7 +162,7 @@ async function main() {
   for (let round = 0; round < APPEND_ROUNDS; round++) {
     materialize(work, pristine);
     const names = [...corpus.keys()];
-    const appender = spawn(process.execPath, ['-e', APPENDER, join(work, 'seeds'), String(round), JSON.stringify(names), String(rng.int(1, 1e9))], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const appender = spawn(process.execPath, ['-e', APPENDER, join(work, 'seeds'), String(round), JSON.stringify(names), String(rng.int(1, 1e9)), String(rng.int(2, 40))], { stdio: ['pipe', 'pipe', 'inherit'] });
     let logged = '';
     appender.stdout.on('data', (d) => (logged += d));
     const appenderDone = new Promise((resolve) => appender.on('close', resolve));
@@ -171,6 +181,7 @@ async function main() {
     }
     totals.iterations++;
     checkFiles(work, undefined, appended);
+    checkLinks(work);
     const left = leftovers(join(work, 'seeds'));
     totals.leftoverAfterRerun += left.length;
     log(`appends: round ${round + 1}/${APPEND_ROUNDS}, fix exit ${result.code}, ${appended.size} files appended to`);
@@ -194,21 +205,23 @@ async function main() {
     `files corrupted:            ${totals.filesCorrupted}`,
     `half-written, then repaired: ${totals.halfWritten}`,
     `temporary files left:       ${totals.leftoverAfterRerun}`,
+    `hard links broken:          ${totals.linksBroken}`,
     `appends:                    ${totals.appends} (files refused as changed on disk: ${totals.refused})`,
     `appends lost:               ${totals.appendsLost}`,
     `protocol cases/failures:    ${protocol.absent ? 'absent' : `${protocol.cases}/${protocol.failures}`}`,
     `time:                       ${seconds} s`,
   ];
   process.stdout.write(out.join('\n') + '\n');
-  const bad = totals.filesLost + totals.filesCorrupted + totals.appendsLost + totals.leftoverAfterRerun + (protocol.failures ?? 0);
+  const bad = totals.filesLost + totals.filesCorrupted + totals.appendsLost + totals.leftoverAfterRerun + totals.linksBroken + (protocol.failures ?? 0);
   process.exitCode = bad ? 1 : 0;
 }
 
-// The appender: appends one unique line at a time to a random file, then logs "file<TAB>line", until its stdin closes.
+// The appender: appends one unique line at a time to a random file, then logs "file<TAB>line", until its stdin closes;
+// at a rate drawn per round, so that some rounds refuse most files and others let most of them be written.
 const APPENDER = `
 const fs = require('node:fs');
 const path = require('node:path');
-const [dir, round, namesJson, seed] = process.argv.slice(1);
+const [dir, round, namesJson, seed, maxDelay] = process.argv.slice(1);
 const names = JSON.parse(namesJson);
 let s = Number(seed) >>> 0;
 const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
@@ -222,7 +235,7 @@ process.stdout.write('ready\\tready\\n');
   const line = 'سطر أضافه محرر آخر ' + round + '-' + k++;
   fs.appendFileSync(path.join(dir, name), line + '\\n');
   process.stdout.write(name + '\\t' + line + '\\n');
-  setTimeout(tick, Math.floor(next() * 4));
+  setTimeout(tick, Math.floor(next() * Number(maxDelay)));
 })();
 `;
 
