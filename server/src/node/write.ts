@@ -85,8 +85,8 @@ function writeSeedFile(file: string, bytes: Buffer, expectedDigest: string | und
       const now = fs.lstatSync(target, { bigint: true });
       if (now.ino !== before.ino || now.dev !== before.dev) throw new ChangedOnDiskError(`${name} was replaced on disk while it was being fixed; not overwritten`);
     };
-    if (before.nlink > 1n || !renameCommit(target, bytes, before, fd, old, check, name, options.hooks)) {
-      inPlaceCommit(target, bytes, before, old, check, name, options.hooks);
+    if (before.nlink > 1n || !renameCommit(target, bytes, before, fd, check, name, options.hooks)) {
+      inPlaceCommit(target, bytes, old, check, name, options.hooks);
     }
   } finally {
     fs.closeSync(fd);
@@ -103,7 +103,7 @@ function sameFile(a: fs.BigIntStats, b: fs.BigIntStats, strict: boolean): boolea
  * Commits by rename. Returns false, having touched nothing, when the copy
  * cannot be given the file's owner and group (not root, someone else's file).
  */
-function renameCommit(target: string, bytes: Buffer, before: fs.BigIntStats, fd: number, old: Buffer, check: () => void, name: string, hooks: WriteHooks = {}): boolean {
+function renameCommit(target: string, bytes: Buffer, before: fs.BigIntStats, fd: number, check: () => void, name: string, hooks: WriteHooks = {}): boolean {
   const dir = path.dirname(target);
   const tmp = writeCopy(dir, path.basename(target), 'tmp', bytes, before);
   if (!tmp) return false;
@@ -141,7 +141,7 @@ function restoreOldInode(target: string, fd: number, before: fs.BigIntStats, our
  * Commits in place, through the file's own inode (owner, mode and hard links
  * stay), after an fsynced backup of the old and new bytes.
  */
-function inPlaceCommit(target: string, bytes: Buffer, before: fs.BigIntStats, old: Buffer, check: () => void, name: string, hooks: WriteHooks = {}): void {
+function inPlaceCommit(target: string, bytes: Buffer, old: Buffer, check: () => void, name: string, hooks: WriteHooks = {}): void {
   const dir = path.dirname(target);
   const backup = writeCopy(dir, path.basename(target), `${old.length}-${bytes.length}.inplace`, Buffer.concat([old, bytes]), undefined)!;
   let wfd: number | undefined;
