@@ -24,9 +24,9 @@ import {
   type Settings,
 } from '../core';
 import { configFileIn, layerSettings, readConfigFile } from '../node/config';
-import { ChangedOnDiskError, writeAtomic } from '../node/files';
+import { ChangedOnDiskError, cleanStaleTemps, ReadOnlyError, writeAtomic } from '../node/files';
 import { readSeedsAhead } from '../node/readAhead';
-import { SKIPPED_FOLDERS, type FsPath } from '../node/walk';
+import { besidePath, SKIPPED_FOLDERS, type FsPath } from '../node/walk';
 import { VERSION } from '../version';
 import { countsFail, formatText, severityCounts, summaryLine, type SeverityCounts } from './format';
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
@@ -75,6 +75,7 @@ Options:
   --config FILE             Settings file (default: ./.corpuslens.json if present)
   --fail-on error|warning   Lowest severity that makes check exit 1 (default: error)
   --dry-run                 With fix: show what would change, write nothing
+  --force                   With fix: also rewrite read-only files (no write permission for their owner)
   -h, --help                Show this help
   -v, --version             Show the version
 
@@ -95,6 +96,7 @@ interface Options {
   only?: Family[];
   failOn: 'error' | 'warning';
   dryRun: boolean;
+  force: boolean;
   targetStyle?: string;
   config?: string;
 }
@@ -112,6 +114,7 @@ function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Optio
       config: { type: 'string' },
       'fail-on': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -138,6 +141,7 @@ function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Optio
     throw new UsageError(`--target-style must be western, eastern or majority, not "${targetStyle}"`);
   }
   if (values['dry-run'] && command !== 'fix') throw new UsageError('--dry-run applies to fix only');
+  if (values.force && command !== 'fix') throw new UsageError('--force applies to fix only');
   // An unset shell variable (`fix "$DIR"`) must not mean the current folder, as path.resolve would make it.
   if (paths.includes('')) throw new UsageError('an empty path argument was given; name a file or folder (. for the current folder)');
   const indexes = tokens.filter((t) => t.kind === 'positional').map((t) => t.index);
@@ -148,6 +152,7 @@ function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Optio
     only,
     failOn,
     dryRun: values['dry-run'] ?? false,
+    force: values.force ?? false,
     targetStyle,
     config: values.config,
   };
@@ -286,6 +291,12 @@ async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Setti
       // What remains is analysed only when a rule can report an error (none does by default): it costs the corpus-wide judgements.
       if (errorsPossible) remainingErrors ||= fails(result.remaining, 'error');
       if (!result.applied) continue;
+      if (!/\S/.test(result.prepared.doc.text)) {
+        // An empty file is refused as input, so writing one would fail the next run: the file is kept, and said.
+        errors.push(`${input.display}: every line is boilerplate; left as is (delete the file if it is not an article)`);
+        index.set(input.display, input.prepared.summary);
+        continue;
+      }
       if (opts.dryRun) {
         // What the first pass changes; later passes only follow from it (blank lines a deletion joined).
         const doc = input.prepared.doc;
@@ -304,11 +315,11 @@ async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Setti
       try {
         // Never overwrite without checking the file is still what was read.
         if (input.digest === undefined) throw new Error('read without its digest');
-        await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest);
+        await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest, { force: opts.force, display: input.display, problems: errors });
         fixedFindings += result.applied;
         changedFiles++;
       } catch (err) {
-        errors.push(err instanceof ChangedOnDiskError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
+        errors.push(err instanceof ChangedOnDiskError || err instanceof ReadOnlyError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
         index.set(input.display, input.prepared.summary);
       }
     }
@@ -353,6 +364,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);
     return runParallelCheck(opts, io, files, threads, settings, errors);
   }
+  // What fixes killed in these folders left goes first, before the files are read (node/write.ts; folders reached through a symlink are cleaned when written).
+  if (opts.command === 'fix' && !opts.dryRun) for (const f of files) cleanStaleTemps(besidePath(f.absolute, () => '.'), errors);
   // Only `fix` writes files back, so only `fix` needs to know whether they changed meanwhile.
   const inputs = await readInputs(files, settings, errors, opts.command === 'fix');
   // Input problems go out first, one line each, so they are not lost below a long report.

@@ -1,7 +1,7 @@
 /**
  * Node file-system glue shared by the CLI and the language server: finding
  * seed files, reading them strictly (UTF-8, not binary), and writing them
- * back atomically. The core never touches the disk.
+ * back safely (write.ts). The core never touches the disk.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -188,27 +188,5 @@ export function describeFsError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export class ChangedOnDiskError extends Error {}
-
-/**
- * Writes a file atomically: a temporary file beside it, then a rename, so a
- * reader never sees half a file. Refuses when the file no longer has the
- * content it had when read (`expectedDigest`): someone changed it meanwhile.
- */
-export async function writeAtomic(file: FsPath, text: string, bom: boolean, expectedDigest?: string): Promise<void> {
-  if (expectedDigest !== undefined) {
-    const current = await fs.readFile(file).catch(() => undefined);
-    if (!current || digestOf(current) !== expectedDigest) {
-      throw new ChangedOnDiskError(`${file} changed on disk after it was read; not overwritten`);
-    }
-  }
-  const tmp = besidePath(file, (base) => `.${base}.${process.pid}.${Date.now()}.tmp`);
-  const stat = await fs.stat(file).catch(() => undefined);
-  try {
-    await fs.writeFile(tmp, (bom ? '\uFEFF' : '') + text, { mode: stat?.mode });
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-}
+// Writing lives in write.ts (owner, mode, links, symlinks, concurrent edits, killed runs); re-exported for the callers.
+export { ChangedOnDiskError, cleanStaleTemps, ReadOnlyError, writeAtomic, type WriteOptions } from './write';
