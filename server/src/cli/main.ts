@@ -23,6 +23,7 @@ import {
   type PreparedDocument,
   type Settings,
 } from '../core';
+import { pushAll } from '../core/arrays';
 import { configFileIn, layerSettings, readConfigFile } from '../node/config';
 import { ChangedOnDiskError, walk, writeAtomic } from '../node/files';
 import { readSeedsAhead } from '../node/readAhead';
@@ -196,12 +197,12 @@ async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise
     if (!exists) throw new UsageError(`--config ${opts.config}: no such file`);
   }
   const config = await readConfigFile(file);
-  errors.push(...config.problems);
+  pushAll(errors, config.problems);
   const flags: Record<string, unknown> = {};
   if (opts.targetStyle) flags['digits.targetStyle'] = opts.targetStyle;
   const problems: string[] = [];
   const settings = normalizeSettings(layerSettings(config.values, flags), problems);
-  errors.push(...problems);
+  pushAll(errors, problems);
   return settings;
 }
 
@@ -267,7 +268,7 @@ function* serializedFiles(analyses: Iterable<DocumentAnalysis>): Generator<strin
 async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[], threads: number, settings: Settings, errors: string[]): Promise<number> {
   const run = await parallelCheck(io.workerScript!, threads, files, settings, { families: opts.only, format: opts.format });
   for (const e of run.errors) io.stderr(`corpus-lens: ${e}\n`);
-  errors.push(...run.errors);
+  pushAll(errors, run.errors);
   const out = stdoutWriter(io);
   try {
     if (opts.format === 'json') {

@@ -159,7 +159,13 @@ export function compatibleFixes(findings: readonly Finding[], doc: SeedDocument)
   const withFix = findings.filter((f) => f.fix && f.fix.edits.length > 0);
   const spans = withFix.map((f) => {
     const offsets = f.fix!.edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)]);
-    return { f, start: Math.min(...offsets.map((o) => o[0])), end: Math.max(...offsets.map((o) => o[1])) };
+    let start = Infinity;
+    let end = -Infinity;
+    for (const [s, e] of offsets) {
+      if (s < start) start = s;
+      if (e > end) end = e;
+    }
+    return { f, start, end };
   });
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   const accepted: Finding[] = [];
