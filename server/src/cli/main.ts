@@ -28,7 +28,7 @@ import { configFileIn, layerSettings, readConfigFile } from '../node/config';
 import { ChangedOnDiskError, walk, writeAtomic } from '../node/files';
 import { readSeedsAhead } from '../node/readAhead';
 import { VERSION } from '../version';
-import { countsFail, formatText, severityCounts, summaryLine, type SeverityCounts } from './format';
+import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatText, summaryLine, type SeverityCounts } from './format';
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
 import { toJsonConflicts, toJsonReport } from './report';
@@ -67,6 +67,7 @@ Options:
   --target-style STYLE      Digit style: western, eastern or majority
   --config FILE             Settings file (default: ./.corpuslens.json if present)
   --fail-on error|warning   Lowest severity that makes check exit 1 (default: error)
+  --max-findings N          Findings check reports per file, then one line counting the rest (default: ${DEFAULT_MAX_FINDINGS}; 0: all)
   --dry-run                 With fix: show what would change, write nothing
   -h, --help                Show this help
   -v, --version             Show the version
@@ -85,6 +86,8 @@ interface Options {
   dryRun: boolean;
   targetStyle?: string;
   config?: string;
+  /** Per file, for check; undefined: no limit. */
+  maxFindings?: number;
 }
 
 function parseOptions(argv: string[]): Options | 'help' | 'version' {
@@ -98,6 +101,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
       'target-style': { type: 'string' },
       config: { type: 'string' },
       'fail-on': { type: 'string' },
+      'max-findings': { type: 'string' },
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -125,6 +129,10 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     throw new UsageError(`--target-style must be western, eastern or majority, not "${targetStyle}"`);
   }
   if (values['dry-run'] && command !== 'fix') throw new UsageError('--dry-run applies to fix only');
+  const maxText = values['max-findings'];
+  if (maxText !== undefined && command !== 'check') throw new UsageError('--max-findings applies to check only');
+  const max = maxText === undefined ? DEFAULT_MAX_FINDINGS : /^\d+$/.test(maxText) ? Number(maxText) : NaN;
+  if (!Number.isSafeInteger(max)) throw new UsageError(`--max-findings must be a whole number (0 for all), not "${maxText}"`);
   return {
     command,
     paths: paths.length ? paths : ['seeds'],
@@ -134,6 +142,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     dryRun: values['dry-run'] ?? false,
     targetStyle,
     config: values.config,
+    maxFindings: max === 0 ? undefined : max,
   };
 }
 
@@ -225,9 +234,9 @@ async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Set
   const pending: (Input | undefined)[] = inputs;
   function* analysed(): Generator<DocumentAnalysis> {
     for (let i = 0; i < pending.length; i++) {
-      const analysis = analyzeDocument(pending[i]!.prepared, index, settings, { families: opts.only });
+      const analysis = analyzeDocument(pending[i]!.prepared, index, settings, { families: opts.only, maxFindings: opts.maxFindings });
       pending[i] = undefined;
-      severityCounts(analysis.findings, counts);
+      analysisCounts(analysis, counts);
       yield analysis;
     }
   }
@@ -266,7 +275,7 @@ function* serializedFiles(analyses: Iterable<DocumentAnalysis>): Generator<strin
 
 /** `check` on worker threads (cli/parallel.ts): the same output, written as files finish. */
 async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[], threads: number, settings: Settings, errors: string[]): Promise<number> {
-  const run = await parallelCheck(io.workerScript!, threads, files, settings, { families: opts.only, format: opts.format });
+  const run = await parallelCheck(io.workerScript!, threads, files, settings, { families: opts.only, format: opts.format, maxFindings: opts.maxFindings });
   for (const e of run.errors) io.stderr(`corpus-lens: ${e}\n`);
   pushAll(errors, run.errors);
   const out = stdoutWriter(io);
