@@ -4,33 +4,14 @@
  * analysed in bounded stack and memory, by the core and by the CLI.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
+import { runCliProcess } from './cli-process';
 import { DEFAULT_MAX_FINDINGS } from '../../server/src/cli/format';
 import { analyzeDocument, CorpusIndex, normalizeSettings, prepareDocument, QuantityIndex, SeedDocument, type FigureReport } from '../../server/src/core';
-
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'server', 'src', 'cli.ts');
-// By URL: the CLI runs in a temporary folder, where `--import tsx` would not resolve.
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-
-/** Runs the CLI from source (no build needed) in `cwd`; resolves on exit. */
-export function runCliProcess(cwd: string, args: string[], stdout: 'pipe' | number = 'pipe'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], { cwd, stdio: ['ignore', stdout, 'pipe'], env: { ...process.env, CORPUS_LENS_THREADS: '0' } });
-    let out = '';
-    let err = '';
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: out, stderr: err }));
-  });
-}
 
 const MANY = 230_000;
 
