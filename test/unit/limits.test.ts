@@ -89,3 +89,17 @@ test('item 6: a file with 400k findings is reported capped per file, counted in 
   assert.equal(fixed.code, 0, fixed.stderr);
   assert.equal(readFileSync(join(dir, 'm.txt'), 'utf8'), 'خبر 2\n'.repeat(LINES));
 });
+
+test('item 6: the CLI refuses a file above maxFileSizeKB in one line, as the server does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-lens-limits-'));
+  writeFileSync(join(dir, '.corpuslens.json'), '{ "maxFileSizeKB": 1 }');
+  writeFileSync(join(dir, 'big.txt'), 'خبر ٢\n'.repeat(200));
+  writeFileSync(join(dir, 'small.txt'), 'خبر ٢\n');
+  for (const command of ['check', 'fix']) {
+    const { code, stderr } = await inProcess(dir, command, 'big.txt', 'small.txt');
+    assert.equal(code, 2);
+    assert.match(stderr, /^corpus-lens: big\.txt: larger than 1 KB \(setting maxFileSizeKB\); skipped$/m);
+  }
+  assert.equal(readFileSync(join(dir, 'big.txt'), 'utf8'), 'خبر ٢\n'.repeat(200));
+  assert.equal(readFileSync(join(dir, 'small.txt'), 'utf8'), 'خبر 2\n');
+});

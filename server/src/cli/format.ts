@@ -48,6 +48,17 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === 'information' ? '' : 's'}`;
 }
 
+/**
+ * Why a file was not read, as the CLI says it. A file above
+ * `maxFileSizeKB` is refused, as the language server refuses it: the
+ * analysis holds a few hundred bytes per number and per line, so a dump of
+ * tens of megabytes would take gigabytes.
+ */
+export function readProblem(display: string, read: { reason: string; tooLarge?: boolean }, maxFileSizeKB: number): string {
+  if (read.tooLarge) return `${display}: larger than ${maxFileSizeKB} KB (setting maxFileSizeKB); skipped`;
+  return `${display}: ${read.reason}; skipped`;
+}
+
 /** How many findings of each severity. */
 export type SeverityCounts = Record<string, number>;
 

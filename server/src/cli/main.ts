@@ -28,7 +28,7 @@ import { configFileIn, layerSettings, readConfigFile } from '../node/config';
 import { ChangedOnDiskError, walk, writeAtomic } from '../node/files';
 import { readSeedsAhead } from '../node/readAhead';
 import { VERSION } from '../version';
-import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatText, summaryLine, type SeverityCounts } from './format';
+import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatText, readProblem, summaryLine, type SeverityCounts } from './format';
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
 import { toJsonConflicts, toJsonReport } from './report';
@@ -191,9 +191,9 @@ async function readInputs(files: readonly ParallelFile[], settings: Settings, er
   // read. Results and errors keep the files' order.
   const inputs: Input[] = [];
   let k = 0;
-  for await (const read of readSeedsAhead(files.map((f) => f.absolute), { digest })) {
+  for await (const read of readSeedsAhead(files.map((f) => f.absolute), { digest, maxBytes: settings.maxFileSizeKB * 1024 })) {
     const file = files[k++];
-    if (!read.ok) errors.push(`${file.display}: ${read.reason}; skipped`);
+    if (!read.ok) errors.push(readProblem(file.display, read, settings.maxFileSizeKB));
     else inputs.push({ ...file, bom: read.bom, digest: read.digest, prepared: prepareDocument(new SeedDocument(file.display, read.text), settings) });
   }
   return inputs;

@@ -26,7 +26,7 @@ import { Worker, parentPort } from 'node:worker_threads';
 import { analyzeDocument, CorpusIndex, prepareDocument, QuantityIndex, reportsFromClaims, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type Settings } from '../core';
 import { readSeedSync } from '../node/files';
 import { VERSION } from '../version';
-import { analysisCounts, formatText, type SeverityCounts } from './format';
+import { analysisCounts, formatText, readProblem, type SeverityCounts } from './format';
 import { serializeItem } from './jsonStream';
 import { toJsonReport } from './report';
 
@@ -248,9 +248,9 @@ function createHandler(post: (message: FromWorker) => void): (message: ToWorker)
     const results: Extract<FromWorker, { type: 'prepared' }>['results'] = [];
     // Synchronous reads: a tenth of the asynchronous calls' cost for small files, and a participant has nothing else to do meanwhile.
     for (const f of m.files) {
-      const read = readSeedSync(f.absolute);
+      const read = readSeedSync(f.absolute, m.settings.maxFileSizeKB * 1024);
       if (!read.ok) {
-        results.push({ i: f.i, error: `${f.display}: ${read.reason}; skipped` });
+        results.push({ i: f.i, error: readProblem(f.display, read, m.settings.maxFileSizeKB) });
         continue;
       }
       const p = prepareDocument(new SeedDocument(f.display, read.text), m.settings);
