@@ -4,7 +4,7 @@ import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/main';
 import type { OutputSink } from './cli/jsonStream';
 import { runCheckWorker } from './cli/parallel';
-import { FileSink, isRegularFile } from './node/output';
+import { FileSink, isRegularFile, OutputError, outputErrorMessage } from './node/output';
 
 if (!isMainThread) {
   // This bundle is also the worker of a parallel check (cli/parallel.ts): one file to ship.
@@ -14,11 +14,7 @@ if (!isMainThread) {
 }
 
 function main(): void {
-  // A reader that stops early (`corpus-lens check | head`) is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
+  process.stdout.on('error', stdoutFailed);
 
   const argv = process.argv.slice(2);
   runCli(argv, {
@@ -36,11 +32,24 @@ function main(): void {
       process.exitCode = code;
     },
     (err: unknown) => {
+      if (err instanceof OutputError) return stdoutFailed(err.original);
       // Only a bug reaches here: say so in one line, with the stack for the report.
       process.stderr.write(`corpus-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+/**
+ * Stdout cannot take the output: one line, exit 2 at once (the rest of the
+ * report has nowhere to go; worker threads of a parallel check go with the
+ * process). A reader that stops early (`corpus-lens check | head`) is not an
+ * error: a quiet exit.
+ */
+function stdoutFailed(err: NodeJS.ErrnoException): never {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`corpus-lens: ${outputErrorMessage(err)}\n`);
+  process.exit(2);
 }
 
 /**

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FileChangeType, MessageType, ShowMessageNotification, type Connection, type FileEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { pushAll } from './core/arrays';
 import { CorpusIndex, prepareDocument, SeedDocument, type Settings } from './core';
 import type { IndexBatch, IndexReply, IndexResult } from './indexWorker';
 import { describeFsError, readSeedSync } from './node/files';
@@ -130,7 +131,7 @@ export class WorkspaceIndex {
         const reply = await exchange(worker, request);
         if (!reply) {
           // The worker failed: this thread reads its batch.
-          retry.push(...batch);
+          pushAll(retry, batch);
           return;
         }
         reply.results.forEach((result, k) => this.applyResult(result, batch[k].settings));

@@ -23,12 +23,13 @@ import {
   type PreparedDocument,
   type Settings,
 } from '../core';
+import { pushAll } from '../core/arrays';
 import { configFileIn, layerSettings, readConfigFile } from '../node/config';
 import { ChangedOnDiskError, cleanStaleTemps, ReadOnlyError, writeAtomic } from '../node/files';
 import { readSeedsAhead } from '../node/readAhead';
 import { besidePath, SKIPPED_FOLDERS, type FsPath } from '../node/walk';
 import { VERSION } from '../version';
-import { countsFail, formatText, severityCounts, summaryLine, type SeverityCounts } from './format';
+import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatText, readProblem, summaryLine, type SeverityCounts } from './format';
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
 import { expandPaths } from './paths';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
@@ -74,6 +75,7 @@ Options:
   --target-style STYLE      Digit style: western, eastern or majority
   --config FILE             Settings file (default: ./.corpuslens.json if present)
   --fail-on error|warning   Lowest severity that makes check exit 1 (default: error)
+  --max-findings N          Findings check reports per file, then one line counting the rest (default: ${DEFAULT_MAX_FINDINGS}; 0: all)
   --dry-run                 With fix: show what would change, write nothing
   --force                   With fix: also rewrite read-only files (no write permission for their owner)
   -h, --help                Show this help
@@ -99,6 +101,8 @@ interface Options {
   force: boolean;
   targetStyle?: string;
   config?: string;
+  /** Per file, for check; undefined: no limit. */
+  maxFindings?: number;
 }
 
 function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Options | 'help' | 'version' {
@@ -113,6 +117,7 @@ function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Optio
       'target-style': { type: 'string' },
       config: { type: 'string' },
       'fail-on': { type: 'string' },
+      'max-findings': { type: 'string' },
       'dry-run': { type: 'boolean' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -145,6 +150,10 @@ function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Optio
   // An unset shell variable (`fix "$DIR"`) must not mean the current folder, as path.resolve would make it.
   if (paths.includes('')) throw new UsageError('an empty path argument was given; name a file or folder (. for the current folder)');
   const indexes = tokens.filter((t) => t.kind === 'positional').map((t) => t.index);
+  const maxText = values['max-findings'];
+  if (maxText !== undefined && command !== 'check') throw new UsageError('--max-findings applies to check only');
+  const max = maxText === undefined ? DEFAULT_MAX_FINDINGS : /^\d+$/.test(maxText) ? Number(maxText) : NaN;
+  if (!Number.isSafeInteger(max)) throw new UsageError(`--max-findings must be a whole number (0 for all), not "${maxText}"`);
   return {
     command,
     paths: paths.length ? paths.map((p, k) => argvBytes[indexes[k + 1]] ?? p) : ['seeds'],
@@ -155,6 +164,7 @@ function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Optio
     force: values.force ?? false,
     targetStyle,
     config: values.config,
+    maxFindings: max === 0 ? undefined : max,
   };
 }
 
@@ -175,9 +185,9 @@ async function readInputs(files: readonly ParallelFile[], settings: Settings, er
   // read. Results and errors keep the files' order.
   const inputs: Input[] = [];
   let k = 0;
-  for await (const read of readSeedsAhead(files.map((f) => f.absolute), { digest })) {
+  for await (const read of readSeedsAhead(files.map((f) => f.absolute), { digest, maxBytes: settings.maxFileSizeKB * 1024 })) {
     const file = files[k++];
-    if (!read.ok) errors.push(`${file.display}: ${read.reason}; skipped`);
+    if (!read.ok) errors.push(readProblem(file.display, read, settings.maxFileSizeKB));
     else inputs.push({ ...file, bom: read.bom, digest: read.digest, prepared: prepareDocument(new SeedDocument(file.display, read.text), settings) });
   }
   return inputs;
@@ -189,12 +199,12 @@ async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise
   // A file named on the command line that cannot be read is a usage error; a missing default file is no file.
   if (opts.config && config.missing) throw new UsageError(`--config ${opts.config}: no such file`);
   if (opts.config && config.unreadable) throw new UsageError(`--config ${opts.config}: ${config.unreadable}`);
-  errors.push(...config.problems);
+  pushAll(errors, config.problems);
   const flags: Record<string, unknown> = {};
   if (opts.targetStyle) flags['digits.targetStyle'] = opts.targetStyle;
   const problems: string[] = [];
   const settings = normalizeSettings(layerSettings(config.values, flags), problems);
-  errors.push(...problems);
+  pushAll(errors, problems);
   return settings;
 }
 
@@ -217,9 +227,9 @@ async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Set
   const pending: (Input | undefined)[] = inputs;
   function* analysed(): Generator<DocumentAnalysis> {
     for (let i = 0; i < pending.length; i++) {
-      const analysis = analyzeDocument(pending[i]!.prepared, index, settings, { families: opts.only });
+      const analysis = analyzeDocument(pending[i]!.prepared, index, settings, { families: opts.only, maxFindings: opts.maxFindings });
       pending[i] = undefined;
-      severityCounts(analysis.findings, counts);
+      analysisCounts(analysis, counts);
       yield analysis;
     }
   }
@@ -258,9 +268,9 @@ function* serializedFiles(analyses: Iterable<DocumentAnalysis>): Generator<strin
 
 /** `check` on worker threads (cli/parallel.ts): the same output, written as files finish. */
 async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[], threads: number, settings: Settings, errors: string[]): Promise<number> {
-  const run = await parallelCheck(io.workerScript!, threads, files, settings, { families: opts.only, format: opts.format });
+  const run = await parallelCheck(io.workerScript!, threads, files, settings, { families: opts.only, format: opts.format, maxFindings: opts.maxFindings });
   for (const e of run.errors) io.stderr(`corpus-lens: ${e}\n`);
-  errors.push(...run.errors);
+  pushAll(errors, run.errors);
   const out = stdoutWriter(io);
   try {
     if (opts.format === 'json') {

@@ -27,7 +27,7 @@ import { analyzeDocument, CorpusIndex, prepareDocument, QuantityIndex, reportsFr
 import { readSeedSync } from '../node/files';
 import type { FsPath } from '../node/walk';
 import { VERSION } from '../version';
-import { formatText, severityCounts, type SeverityCounts } from './format';
+import { analysisCounts, formatText, readProblem, type SeverityCounts } from './format';
 import { serializeItem } from './jsonStream';
 import { toJsonReport } from './report';
 
@@ -54,7 +54,7 @@ export function threadsFor(files: number, requested?: number): number {
 
 type ToWorker =
   | { type: 'prepare'; files: (ParallelFile & { i: number })[]; settings: Settings }
-  | { type: 'analyse'; corpus: [string, DocumentSummary][]; settings: Settings; families?: Family[]; format: 'json' | 'text' };
+  | { type: 'analyse'; corpus: [string, DocumentSummary][]; settings: Settings; families?: Family[]; format: 'json' | 'text'; maxFindings?: number };
 
 type FromWorker =
   | { type: 'prepared'; results: ({ i: number; summary: DocumentSummary } | { i: number; error: string })[] }
@@ -117,7 +117,7 @@ export async function parallelCheck(
   threads: number,
   files: readonly ParallelFile[],
   settings: Settings,
-  options: { families?: Family[]; format: 'json' | 'text' },
+  options: { families?: Family[]; format: 'json' | 'text'; maxFindings?: number },
 ): Promise<ParallelCheckResult> {
   const workers = Array.from({ length: Math.max(1, threads - 1) }, () => new Worker(workerScript));
   const participants: Participant[] = [new LocalParticipant(), ...workers];
@@ -186,7 +186,7 @@ export async function parallelCheck(
     const ready = new Map<number, string>();
     let finished = 0;
     for (const p of participants) {
-      p.postMessage({ type: 'analyse', corpus, settings, families: options.families, format: options.format });
+      p.postMessage({ type: 'analyse', corpus, settings, families: options.families, format: options.format, maxFindings: options.maxFindings });
       void (async () => {
         try {
           for (;;) {
@@ -249,9 +249,9 @@ function createHandler(post: (message: FromWorker) => void): (message: ToWorker)
     const results: Extract<FromWorker, { type: 'prepared' }>['results'] = [];
     // Synchronous reads: a tenth of the asynchronous calls' cost for small files, and a participant has nothing else to do meanwhile.
     for (const f of m.files) {
-      const read = readSeedSync(f.absolute);
+      const read = readSeedSync(f.absolute, m.settings.maxFileSizeKB * 1024);
       if (!read.ok) {
-        results.push({ i: f.i, error: `${f.display}: ${read.reason}; skipped` });
+        results.push({ i: f.i, error: readProblem(f.display, read, m.settings.maxFileSizeKB) });
         continue;
       }
       const p = prepareDocument(new SeedDocument(f.display, read.text), m.settings);
@@ -266,10 +266,10 @@ function createHandler(post: (message: FromWorker) => void): (message: ToWorker)
     for (const [uri, summary] of m.corpus) index.set(uri, summary);
     let batch: Extract<FromWorker, { type: 'analysed' }>['results'] = [];
     for (const i of [...prepared.keys()].sort((a, b) => a - b)) {
-      const analysis = analyzeDocument(prepared.get(i)!, index, m.settings, { families: m.families });
+      const analysis = analyzeDocument(prepared.get(i)!, index, m.settings, { families: m.families, maxFindings: m.maxFindings });
       prepared.delete(i);
       const output = m.format === 'json' ? serializeItem(toJsonReport(VERSION, [analysis]).files[0]) : formatText([analysis]);
-      batch.push({ i, output, counts: severityCounts(analysis.findings) });
+      batch.push({ i, output, counts: analysisCounts(analysis) });
       if (batch.length >= 16) {
         post({ type: 'analysed', results: batch });
         batch = [];

@@ -3,6 +3,7 @@
  * parse it: change it only compatibly, and bump `version` semantics with it.
  */
 import { figurePairs, type DocumentAnalysis, type Finding, type QuantityIndex, type Range } from '../core';
+import { omittedFinding } from './format';
 
 export interface JsonFinding {
   rule: string;
@@ -37,7 +38,8 @@ export interface JsonConflict {
 export interface JsonReport {
   tool: 'corpus-lens';
   version: string;
-  files: { path: string; findings: JsonFinding[]; claims: JsonClaim[] }[];
+  /** `omittedFindings`: how many findings past `--max-findings` the last one (`corpus-lens/too-many-findings`) stands for; absent when none. */
+  files: { path: string; findings: JsonFinding[]; claims: JsonClaim[]; omittedFindings?: number }[];
   conflicts: JsonConflict[];
 }
 
@@ -72,11 +74,18 @@ export function toJsonReport(version: string, analyses: readonly DocumentAnalysi
     version,
     files: analyses.map((a) => ({
       path: a.uri,
-      findings: a.findings.map(finding),
+      findings: withOmitted(a),
       claims: ((a as WithClaims).claims ?? []).map(claim),
+      ...(a.omitted && { omittedFindings: a.omitted.count }),
     })),
     conflicts,
   };
+}
+
+function withOmitted(a: DocumentAnalysis): JsonFinding[] {
+  const out = a.findings.map(finding);
+  if (a.omitted) out.push(finding(omittedFinding(a.omitted)));
+  return out;
 }
 
 /** The corpus's judged disagreements as the report's `conflicts`: each pair once, deterministic order, capped per quantity. */

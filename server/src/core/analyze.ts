@@ -4,6 +4,7 @@ import type { Claim } from './claims/types';
 import { summarize, type CorpusView, type DocumentSummary } from './corpus';
 import { scanNumbers, type NumberToken } from './numbers/scanner';
 import type { Figure } from './numbers/words';
+import { FindingCollector, type OmittedFindings } from './findingCap';
 import { RULES } from './rules';
 import type { Report, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
@@ -18,6 +19,8 @@ export interface AnalysisOptions {
   fixableOnly?: boolean;
   token?: CancellationLike;
   logger?: Logger;
+  /** Keep only the first this many findings (in document order) and count the rest in `omitted`; default: all. */
+  maxFindings?: number;
 }
 
 /**
@@ -41,6 +44,8 @@ export interface DocumentAnalysis extends PreparedDocument {
   uri: string;
   version: number;
   findings: Finding[];
+  /** The findings past `AnalysisOptions.maxFindings`, counted, not kept. */
+  omitted?: OmittedFindings;
 }
 
 /**
@@ -94,7 +99,7 @@ export function analyzeDocument(
   const logger = options.logger ?? silentLogger;
   const prepared = input instanceof SeedDocument ? prepareDocument(input, settings, logger) : input;
   const { doc, numbers } = prepared;
-  const findings: Finding[] = [];
+  const findings = new FindingCollector(options.maxFindings);
   const memo = new Map<string, unknown>();
   const severities = new Map<string, Severity>();
   for (const rule of RULES) {
@@ -118,14 +123,16 @@ export function analyzeDocument(
     isEnabled: (id) => severities.has(id),
     report(report: Report) {
       const rule = current!;
+      const range = report.range !== undefined ? report.range : doc.range(report.start, report.end);
       findings.push({
         rule: rule.id,
         severity: severities.get(rule.id)!,
         message: report.message,
-        range: report.range !== undefined ? report.range : doc.range(report.start, report.end),
+        range,
         fix: report.fix && {
           title: report.fix.title,
-          edits: report.fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })),
+          // Most fixes rewrite exactly what they report: one range object for both (ranges are never changed in place).
+          edits: report.fix.edits.map((e) => ({ range: report.range === undefined && e.start === report.start && e.end === report.end ? range : doc.range(e.start, e.end), newText: e.newText })),
         },
         related: report.related,
         data: report.data,
@@ -145,10 +152,7 @@ export function analyzeDocument(
       }
     }
   }
-  findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
-  );
-  return { ...prepared, uri: doc.uri, version: doc.version, findings };
+  return { ...prepared, uri: doc.uri, version: doc.version, ...findings.done() };
 }
 
 /**
@@ -159,7 +163,13 @@ export function compatibleFixes(findings: readonly Finding[], doc: SeedDocument)
   const withFix = findings.filter((f) => f.fix && f.fix.edits.length > 0);
   const spans = withFix.map((f) => {
     const offsets = f.fix!.edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)]);
-    return { f, start: Math.min(...offsets.map((o) => o[0])), end: Math.max(...offsets.map((o) => o[1])) };
+    let start = Infinity;
+    let end = -Infinity;
+    for (const [s, e] of offsets) {
+      if (s < start) start = s;
+      if (e > end) end = e;
+    }
+    return { f, start, end };
   });
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   const accepted: Finding[] = [];

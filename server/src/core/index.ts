@@ -4,6 +4,7 @@ export * from './text';
 export * from './settings';
 export * from './corpus';
 export * from './analyze';
+export { compareFindings, type OmittedFindings } from './findingCap';
 export * from './numbers/scanner';
 export { readFigures, type Figure, type FigureKind, type FigureWriting } from './numbers/words';
 export { normalizeWord } from './numbers/normalize';

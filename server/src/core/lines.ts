@@ -1,3 +1,4 @@
+import { stringOfCodes } from './arrays';
 import type { SeedDocument } from './text';
 
 /**
@@ -118,9 +119,7 @@ function scratch(length: number): Uint16Array {
 }
 
 function decode(buffer: Uint16Array, n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
-  return out;
+  return stringOfCodes(buffer, 0, n);
 }
 
 /**

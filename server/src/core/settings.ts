@@ -148,7 +148,7 @@ export const SETTINGS_SCHEMA = {
     maximum: 1048576,
     default: 2048,
     description:
-      'Seed files larger than this many kilobytes are neither indexed nor analysed by the language server, and an information message names them: an article is a few kilobytes, so a file this large is almost always a dump or a mistake, and analysing it on every keystroke would stall the editor. The CLI still reads every file it is given.',
+      'Seed files larger than this many kilobytes are neither indexed nor analysed by the language server, and an information message names them: an article is a few kilobytes, so a file this large is almost always a dump or a mistake, and analysing it on every keystroke would stall the editor. The CLI skips them too, with a line on stderr (exit 2); raise it in `.corpuslens.json` to check larger files.',
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { checkConfigKeys } from './configCheck';
+import { pushAll } from '../core/arrays';
 
 export const CONFIG_FILE = '.corpuslens.json';
 
@@ -116,7 +117,7 @@ export function parseConfigText(text: string, file: string): ConfigFile {
     if (!problems.length) problems.push(`${file}: expected a JSON object`);
     return { path: file, values: {}, problems };
   }
-  problems.push(...checkConfigKeys(text, file, values as Record<string, unknown>));
+  pushAll(problems, checkConfigKeys(text, file, values as Record<string, unknown>));
   return { path: file, values: values as Record<string, unknown>, problems };
 }
 

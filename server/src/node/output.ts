@@ -12,7 +12,8 @@ import type { OutputSink } from '../cli/jsonStream';
  * does for a file) kept this thread waiting on the kernel for half a second
  * per 150 MB. At most `ahead` chunks wait their turn, then `bytes` says so
  * (`false`) and `drained` resolves as the writes catch up. A write error
- * rejects `settled` (and the next `drained`).
+ * (a full disk) rejects `settled` (and the next `drained`) with an
+ * `OutputError`, and makes every later write throw it.
  */
 export class FileSink implements OutputSink {
   private readonly queue: Uint8Array[] = [];
@@ -62,7 +63,7 @@ export class FileSink implements OutputSink {
     const write = (offset: number) => {
       fs.write(this.fd, chunk, offset, chunk.length - offset, null, (err, written) => {
         if (err) {
-          this.error = err;
+          this.error = new OutputError(err);
         } else if (offset + written < chunk.length) {
           write(offset + written);
           return;
@@ -78,6 +79,26 @@ export class FileSink implements OutputSink {
     };
     write(0);
   }
+}
+
+/**
+ * Stdout refused the output: a full disk (ENOSPC), a reader gone (EPIPE).
+ * Not a bug, and nothing the rest of the run can mend: the CLI says so in
+ * one line (`message`) and exits 2.
+ */
+export class OutputError extends Error {
+  readonly code: string | undefined;
+
+  constructor(readonly original: NodeJS.ErrnoException) {
+    super(outputErrorMessage(original));
+    this.code = original.code;
+  }
+}
+
+/** `cannot write the report to stdout: no space left on device (ENOSPC)`: the reason, without Node's syscall suffix. */
+export function outputErrorMessage(err: NodeJS.ErrnoException): string {
+  const reason = (err.code && new RegExp(`^${err.code}: ([^,]+)`).exec(err.message)?.[1]) || err.message;
+  return `cannot write the report to stdout: ${reason}${err.code && !reason.includes(err.code) ? ` (${err.code})` : ''}`;
 }
 
 /** Whether the file descriptor is a regular file (stdout redirected to one). */

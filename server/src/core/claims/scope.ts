@@ -4,6 +4,7 @@
  * nationwide" count different things; comparing them would report a false
  * conflict. Markers are data (`data/scope.json`).
  */
+import { stringOfCodes } from '../arrays';
 import SCOPE from '../data/scope.json';
 import { normalizeWord, NORMALIZE_TABLE } from '../numbers/normalize';
 
@@ -137,7 +138,7 @@ export function scopeIn(text: string, start: number, end: number): string | null
     const from = at + localPrefixes[q].length + 2;
     let to = from;
     while (to < n && !endsPlace(buf[to])) to++;
-    if (to > from) return `local:${String.fromCharCode.apply(null, buf.subarray(from, to) as unknown as number[])}`;
+    if (to > from) return `local:${stringOfCodes(buf, from, to)}`;
   }
   return nationwide ? 'national' : null;
 }

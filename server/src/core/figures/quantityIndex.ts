@@ -1,3 +1,4 @@
+import { pushAll } from '../arrays';
 import { compareItems, comparePlaces, insertionPoint, itemOf, judgeSorted, positionOf, sortedItems, type FigureReport, type JudgedItem, type Judgement, type SortedReports } from './judge';
 
 /**
@@ -34,10 +35,10 @@ export class QuantityIndex {
     for (const [quantity, group] of after) {
       const old = before.get(quantity);
       if (old && sameReports(old, group)) {
-        kept.push(...old);
+        pushAll(kept, old);
         continue;
       }
-      kept.push(...group);
+      pushAll(kept, group);
       touched.add(quantity);
       let byUri = this.byQuantity.get(quantity);
       if (!byUri) this.byQuantity.set(quantity, (byUri = new Map()));

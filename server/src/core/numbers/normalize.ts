@@ -5,6 +5,7 @@
  * Lists and text go through the same function, so a list entry written in
  * any of these spellings matches every other one. Latin letters are lowercased.
  */
+import { stringOfCodes } from '../arrays';
 
 /** Arabic letters (including the Persian and Urdu ones seen in Arabic text), diacritics and tatweel. */
 export function isArabicWordChar(c: number): boolean {
@@ -138,7 +139,7 @@ export function normalizeSpan(text: string, start: number, end: number): string 
     if (m === 0) codes.push(c);
     else if (m > 0) codes.push(m);
   }
-  return String.fromCharCode.apply(null, codes);
+  return stringOfCodes(codes);
 }
 
 /** Normalizes one word or a phrase (words separated by single spaces). */

@@ -1,3 +1,4 @@
+import { stringOfCodes } from '../../arrays';
 import { foldCode, foldText, isBlankLine, isBreakingSpace, isHeadlineShaped, isInvisibleCode, LineMark, lineProfile, shapeText, type LineProfile } from '../../lines';
 import { compileUserPattern, type LineMatcher } from '../../userRegExp';
 import type { RuleContext } from '../rule';
@@ -87,7 +88,7 @@ class WordSet {
   /** Whether the `n` codes in `wordScratch`, whose running `wordHash` is `h`, spell a member. */
   hasScratch(n: number, h: number): boolean {
     if (!this.hashes.has(h & 0x3fffffff)) return false;
-    return this.words.has(n === 0 ? '' : String.fromCharCode.apply(null, wordScratch.subarray(0, n) as unknown as number[]));
+    return this.words.has(n === 0 ? '' : stringOfCodes(wordScratch, 0, n));
   }
 }
 
