@@ -6,11 +6,9 @@
  */
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
-  ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -44,9 +42,10 @@ import { documentSymbols, workspaceSymbols } from './features/outline';
 import { readSeed } from './node/files';
 import { ServerCommands, StatusNotification, type FixCorpusArgs, type FixCorpusResult } from './protocol';
 import { folderFromUri, SettingsCache, type Folder } from './settingsCache';
+import { createServerConnection } from './transport';
 import { WorkspaceIndex } from './workspaceIndex';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 
 const logger: Logger = {
