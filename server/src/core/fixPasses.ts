@@ -60,10 +60,19 @@ function composeOne(composed: readonly PlannedEdit[], pass: FixPass): PlannedEdi
   /** How much the planned edits before the current position moved the text (pass text minus original). */
   let moved = 0;
   for (let i = 0; i < intervals.length; ) {
-    // A cluster: intervals that overlap or touch, in the pass's text.
+    // A cluster: an earlier plan and the edits of this pass that overlap or touch it, in the pass's text.
+    // This pass's own edits never overlap, and stay apart when they only touch each other.
     let j = i + 1;
-    let to = intervals[i].to;
-    while (j < intervals.length && intervals[j].from <= to) to = Math.max(to, intervals[j++].to);
+    let plannedTo = intervals[i].planned ? intervals[i].to : -1;
+    let editTo = intervals[i].planned ? -1 : intervals[i].to;
+    while (j < intervals.length) {
+      const next = intervals[j];
+      if (next.planned ? next.from > Math.max(plannedTo, editTo) : next.from > plannedTo && next.from >= editTo) break;
+      if (next.planned) plannedTo = Math.max(plannedTo, next.to);
+      else editTo = Math.max(editTo, next.to);
+      j++;
+    }
+    const to = Math.max(plannedTo, editTo);
     const cluster = intervals.slice(i, j);
     const planned = cluster.filter((c) => c.planned).map((c) => c.planned!);
     const edits = cluster.filter((c) => c.edit);
