@@ -296,11 +296,11 @@ async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[],
 }
 
 async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Settings, errors: string[]): Promise<number> {
-  // Every file is decided against the corpus as read; the index learns the fixed texts after the last one.
-  const corpusFix = new CorpusFix(buildIndex(inputs));
+  const errorsPossible = RULES.some((r) => (!opts.only || opts.only.includes(r.family)) && effectiveSeverity(r, settings) === 'error');
+  // Every file is decided against the corpus as read; the index learns the fixed texts after the last one (when it is read again).
+  const corpusFix = new CorpusFix(buildIndex(inputs), errorsPossible);
   let fixedFindings = 0;
   let changedFiles = 0;
-  const errorsPossible = RULES.some((r) => (!opts.only || opts.only.includes(r.family)) && effectiveSeverity(r, settings) === 'error');
   /** What each file holds afterwards, when a rule can report an error (none does by default): checked once the index knows every fix. */
   const after: PreparedDocument[] = [];
   const written: string[] = [];

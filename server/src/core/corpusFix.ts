@@ -15,12 +15,16 @@ import type { Settings } from './settings';
 export class CorpusFix {
   private readonly fixed = new Map<string, DocumentSummary>();
 
-  constructor(readonly corpus: CorpusIndex) {}
+  /** `keep` false: nothing will be committed (the caller never reads the index again), so no new summary is kept. */
+  constructor(
+    readonly corpus: CorpusIndex,
+    private readonly keep = true,
+  ) {}
 
   /** Fixes one document against the corpus before any fix; keeps its new summary for `commit`. */
   fix(prepared: PreparedDocument, settings: Settings, options: FixOptions = {}): FixResult {
     const result = fixDocument(prepared, this.corpus, settings, options);
-    if (result.applied) this.fixed.set(prepared.doc.uri, result.prepared.summary);
+    if (result.applied && this.keep) this.fixed.set(prepared.doc.uri, result.prepared.summary);
     return result;
   }
 
