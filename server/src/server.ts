@@ -6,15 +6,12 @@
  */
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
-  ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
-  WorkspaceEdit,
   type CodeAction,
   type InitializeParams,
   type InitializeResult,
@@ -24,10 +21,7 @@ import { URI } from 'vscode-uri';
 import {
   analyzeDocument,
   compatibleFixes,
-  FAMILIES,
   fixableOnSave,
-  fixDocument,
-  minimalEdit,
   prepareDocument,
   SeedDocument,
   indexedOnly,
@@ -41,12 +35,13 @@ import { FIX_ALL_KIND, fixAllAction, quickFix, SOURCE, toDiagnostic } from './di
 import { hoverWithCorpus } from './features/corpusReports';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols, workspaceSymbols } from './features/outline';
-import { readSeed } from './node/files';
-import { ServerCommands, StatusNotification, type FixCorpusArgs, type FixCorpusResult } from './protocol';
+import { fixCorpus } from './fixCorpusCommand';
+import { ServerCommands, StatusNotification, type FixCorpusArgs } from './protocol';
 import { folderFromUri, SettingsCache, type Folder } from './settingsCache';
+import { createServerConnection } from './transport';
 import { WorkspaceIndex } from './workspaceIndex';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 
 const logger: Logger = {
@@ -380,54 +375,12 @@ connection.languages.inlayHint.on(async ({ textDocument, range }) => {
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
-  if (command === ServerCommands.fixCorpus) return fixCorpus((args?.[0] as FixCorpusArgs | undefined) ?? {});
+  if (command === ServerCommands.fixCorpus) {
+    const context = { connection, documents, settings, index, logger, progress: client.progress, changed: corpusChanged };
+    return fixCorpus(context, (args?.[0] as FixCorpusArgs | undefined) ?? {});
+  }
   return undefined;
 });
-
-/**
- * Fixes every seed file of the corpus in one workspace edit, so the editor
- * can undo it and open documents keep their unsaved text as the base.
- */
-async function fixCorpus(args: FixCorpusArgs): Promise<FixCorpusResult> {
-  await index.ready();
-  const families = args.families?.filter((f): f is Family => (FAMILIES as readonly string[]).includes(f));
-  const progress = client.progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-  const uris = [...index.corpus.uris()].sort();
-  progress?.begin('Corpus Lens: fixing the corpus', 0, `${uris.length} files`, false);
-  const edit: WorkspaceEdit = { documentChanges: [] };
-  const problems: string[] = [];
-  let fixes = 0;
-  let done = 0;
-  for (const uri of uris) {
-    const open = documents.get(uri);
-    let text = open?.getText();
-    if (text === undefined) {
-      const read = await readSeed(URI.parse(uri).fsPath);
-      if (!read.ok) {
-        problems.push(`${uri}: ${read.reason}`);
-        continue;
-      }
-      text = read.text;
-    }
-    const doc = new SeedDocument(uri, text, open?.version ?? 0);
-    const config = await settings.get(uri);
-    const result = fixDocument(prepareDocument(doc, config, logger), index.corpus, config, { families, logger });
-    if (result.applied) {
-      fixes += result.applied;
-      edit.documentChanges!.push({
-        textDocument: { uri, version: open ? open.version : null },
-        edits: [minimalEdit(doc, result.prepared.doc.text)],
-      });
-    }
-    if (++done % 100 === 0) progress?.report(Math.round((done / uris.length) * 100), `${done}/${uris.length} files`);
-  }
-  progress?.done();
-  const files = edit.documentChanges!.length;
-  if (!files) return { files: 0, fixes: 0, applied: true, problems };
-  const result = await connection.workspace.applyEdit({ label: 'Corpus Lens: fix the corpus', edit });
-  if (!result.applied) problems.push(result.failureReason ?? 'the editor did not apply the edit');
-  return { files, fixes, applied: result.applied, problems };
-}
 
 documents.listen(connection);
 connection.listen();

@@ -21,10 +21,10 @@ export const uriOf = (file) => pathToFileURL(file).href;
 
 /**
  * Starts the server on a workspace folder. `settings` answers every
- * workspace/configuration request; the bench passes its own build
+ * workspace/configuration request, `applyEdit` every workspace/applyEdit; the bench passes its own build
  * (`serverPath`) and Node flags (`execArgv`, for --cpu-prof).
  */
-export async function startServer({ folder, settings = {}, serverPath = join(root, 'dist', 'server.js'), execArgv = [], env = {} }) {
+export async function startServer({ folder, settings = {}, serverPath = join(root, 'dist', 'server.js'), execArgv = [], env = {}, applyEdit = () => ({ applied: true }) }) {
   const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -46,7 +46,8 @@ export async function startServer({ folder, settings = {}, serverPath = join(roo
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/applyEdit', (params) => {
     applied.push(params);
-    return { applied: true };
+    // `applyEdit` answers as an editor would; a test can make it refuse ({ applied: false }).
+    return applyEdit(params);
   });
   connection.listen();
 

@@ -8,11 +8,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   analyzeDocument,
-  compatibleFixes,
+  CorpusFix,
   CorpusIndex,
   effectiveSeverity,
   FAMILIES,
-  fixDocument,
   normalizeSettings,
   prepareDocument,
   RULES,
@@ -20,6 +19,7 @@ import {
   type DocumentAnalysis,
   type Family,
   type Finding,
+  type PlannedEdit,
   type PreparedDocument,
   type Settings,
 } from '../core';
@@ -266,6 +266,16 @@ function* serializedFiles(analyses: Iterable<DocumentAnalysis>): Generator<strin
   for (const analysis of analyses) yield serializeItem(toJsonReport(VERSION, [analysis]).files[0]);
 }
 
+/** A dry run's lines: one per change, `path:line:col rules "old" -> "new"`, at its place in the file as read. */
+function formatPlannedEdits(display: string, doc: SeedDocument, edits: readonly PlannedEdit[]): string {
+  let text = '';
+  for (const e of edits) {
+    const at = doc.positionAt(e.start);
+    text += `${display}:${at.line + 1}:${at.character + 1} ${e.rules.join('+')} ${JSON.stringify(doc.text.slice(e.start, e.end))} -> ${JSON.stringify(e.newText)}\n`;
+  }
+  return text;
+}
+
 /** `check` on worker threads (cli/parallel.ts): the same output, written as files finish. */
 async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[], threads: number, settings: Settings, errors: string[]): Promise<number> {
   const run = await parallelCheck(io.workerScript!, threads, files, settings, { families: opts.only, format: opts.format, maxFindings: opts.maxFindings });
@@ -289,53 +299,57 @@ async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[],
 }
 
 async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Settings, errors: string[]): Promise<number> {
-  const index = buildIndex(inputs);
+  const errorsPossible = RULES.some((r) => (!opts.only || opts.only.includes(r.family)) && effectiveSeverity(r, settings) === 'error');
+  // Every file is decided against the corpus as read; the index learns the fixed texts after the last one (when it is read again).
+  const corpusFix = new CorpusFix(buildIndex(inputs), errorsPossible);
   let fixedFindings = 0;
   let changedFiles = 0;
-  let remainingErrors = false;
-  const errorsPossible = RULES.some((r) => (!opts.only || opts.only.includes(r.family)) && effectiveSeverity(r, settings) === 'error');
+  /** What each file holds afterwards, when a rule can report an error (none does by default): checked once the index knows every fix. */
+  const after: PreparedDocument[] = [];
+  const written: string[] = [];
   const out = stdoutWriter(io);
   try {
     for (const input of inputs) {
-      const result = fixDocument(input.prepared, index, settings, { families: opts.only });
-      // What remains is analysed only when a rule can report an error (none does by default): it costs the corpus-wide judgements.
-      if (errorsPossible) remainingErrors ||= fails(result.remaining, 'error');
-      if (!result.applied) continue;
+      const result = corpusFix.fix(input.prepared, settings, { families: opts.only, record: opts.dryRun });
+      if (!result.applied) {
+        if (errorsPossible) after.push(input.prepared);
+        continue;
+      }
       if (!/\S/.test(result.prepared.doc.text)) {
         // An empty file is refused as input, so writing one would fail the next run: the file is kept, and said.
         errors.push(`${input.display}: every line is boilerplate; left as is (delete the file if it is not an article)`);
-        index.set(input.display, input.prepared.summary);
+        if (errorsPossible) after.push(input.prepared);
         continue;
       }
       if (opts.dryRun) {
-        // What the first pass changes; later passes only follow from it (blank lines a deletion joined).
-        const doc = input.prepared.doc;
-        const first = analyzeDocument(input.prepared, index, settings, { families: opts.only, fixableOnly: true });
-        for (const f of compatibleFixes(first.findings, doc)) {
-          const e = f.fix!.edits[0];
-          const old = doc.text.slice(doc.offsetAt(e.range.start), doc.offsetAt(e.range.end));
-          await out.write(`${input.display}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${JSON.stringify(old)} -> ${JSON.stringify(e.newText)}\n`);
-        }
-        // A dry run changes nothing: the index goes back to the file as it is on disk.
-        index.set(input.display, input.prepared.summary);
+        // Every pass's changes, in the file as it is: later passes delete lines too (blank-line runs a deletion joined).
+        await out.write(formatPlannedEdits(input.display, input.prepared.doc, result.edits!));
+        written.push(input.display);
         fixedFindings += result.applied;
         changedFiles++;
+        if (errorsPossible) after.push(result.prepared);
         continue;
       }
       try {
         // Never overwrite without checking the file is still what was read.
         if (input.digest === undefined) throw new Error('read without its digest');
         await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest, { force: opts.force, display: input.display, problems: errors });
+        written.push(input.display);
         fixedFindings += result.applied;
         changedFiles++;
+        if (errorsPossible) after.push(result.prepared);
       } catch (err) {
         errors.push(err instanceof ChangedOnDiskError || err instanceof ReadOnlyError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
-        index.set(input.display, input.prepared.summary);
+        if (errorsPossible) after.push(input.prepared);
       }
     }
   } finally {
     await out.end();
   }
+  // A dry run answers as the fix would: as if every file were written.
+  corpusFix.commit(written);
+  // What remains is analysed only when a rule can report an error: it costs the corpus-wide judgements.
+  const remainingErrors = after.some((p) => fails(analyzeDocument(p, corpusFix.corpus, settings, { families: opts.only }).findings, 'error'));
   const verb = opts.dryRun ? 'Would fix' : 'Fixed';
   io.stderr(
     `${verb} ${fixedFindings} finding${fixedFindings === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'} (${inputs.length - changedFiles} unchanged)${errors.length ? `; ${errors.length} problem${errors.length === 1 ? '' : 's'} (see above)` : ''}\n`,

@@ -12,6 +12,8 @@ export * from './claims';
 export { RULES, rulesOf, findRule } from './rules';
 export type { Rule, RuleContext, Report, OffsetEdit } from './rules/rule';
 export * from './fixes';
+export * from './fixPasses';
+export * from './corpusFix';
 export { judge, intervalOf, roundingTolerance, type FigureReport, type Judgement, type Verdict, type VerdictKind } from './figures/judge';
 export { QuantityIndex } from './figures/quantityIndex';
 export { figurePairs, type FigurePair } from './figures/pairs';

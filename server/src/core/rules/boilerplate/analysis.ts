@@ -1,6 +1,7 @@
 import { stringOfCodes } from '../../arrays';
 import { foldCode, foldText, isBlankLine, isBreakingSpace, isHeadlineShaped, isInvisibleCode, LineMark, lineProfile, shapeText, type LineProfile } from '../../lines';
 import { compileUserPattern, type LineMatcher } from '../../userRegExp';
+import { digitValue } from '../../numbers/scanner';
 import type { RuleContext } from '../rule';
 import { deleteLinesEdit } from './edits';
 import { LABEL_FIRST_WORDS, LEXICON, LEXICON_FIRST_WORDS, type PhraseSet } from './lexicon';
@@ -173,6 +174,13 @@ function shapeFirstWordIn(set: WordSet, text: string, start: number, end: number
   return set.hasScratch(n, h);
 }
 
+const NON_ASCII_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+/** The text with Eastern Arabic-Indic (٠-٩) and Persian (۰-۹) digits as ASCII digits. */
+function asciiDigits(text: string): string {
+  return text.replace(NON_ASCII_DIGIT, (d) => String(digitValue(d.charCodeAt(0))));
+}
+
 /** A line's text in the forms the detectors compare, each computed on first use. */
 class LineText {
   private bareText: string | undefined;
@@ -186,6 +194,17 @@ class LineText {
     /** The line without surrounding white space. */
     readonly trimmed: string,
   ) {}
+
+  /**
+   * `trimmed` with Eastern Arabic-Indic and Persian digits as 0-9 (the same
+   * length), for the patterns that read digits: a shortcode or a "list 1 of 4"
+   * is one whatever its digits, and must not wait for the digits fix to be seen.
+   */
+  get ascii(): string {
+    return (this.asciiText ??= asciiDigits(this.trimmed));
+  }
+
+  private asciiText: string | undefined;
 
   /** Folded for lexicon look-ups (see `foldText`); only the first characters of a long line. */
   get bare(): string {
@@ -293,13 +312,20 @@ class Classifier {
     return w >= 12 && endsSentence(this.lineText(line).trimmed);
   }
 
-  /** Whether a line sits between the document's first and last paragraph. */
+  /**
+   * Whether a line sits between the document's first and last paragraph.
+   * Paragraphs other detectors flag (a long shortcode, a cookie notice) are
+   * not the article's: counted, they let a heading pass for article text
+   * until the fix deleted them, and a later pass deleted it unannounced.
+   */
   inBody(line: number): boolean {
     if (this.bodyRange === undefined) {
       let first = -1;
       let last = -1;
       for (let i = 0; i <= this.p.lastRealLine; i++) {
         if (this.blank(i) || !this.isProse(i)) continue;
+        const verdict = this.verdicts.get(i);
+        if (verdict && verdict.kind !== 'repeated-line') continue;
         if (first < 0) first = i;
         last = i;
       }
@@ -316,14 +342,26 @@ class Classifier {
 
   classify(): void {
     const { p } = this;
+    // Repeated lines come last, in a second sweep: whether a line is article text depends on where
+    // the article's paragraphs are, and the other kinds must first say which paragraphs are not.
+    const repeated = this.kinds.at(-1) === 'repeated-line' ? this.detectors.length - 1 : this.detectors.length;
+    const unflagged: number[] = [];
     for (let line = 0; line <= p.lastRealLine; line++) {
       if (this.blank(line) || this.isAllowed(line)) continue;
-      for (let k = 0; k < this.detectors.length; k++) {
+      let flagged = false;
+      for (let k = 0; k < repeated && !flagged; k++) {
         const message = this.detectors[k](this, line);
         if (message) {
           this.set(line, this.kinds[k], message);
-          break;
+          flagged = true;
         }
+      }
+      if (!flagged) unflagged.push(line);
+    }
+    if (repeated < this.detectors.length) {
+      for (const line of unflagged) {
+        const message = repeatedLine(this, line);
+        if (message) this.set(line, 'repeated-line', message);
       }
     }
     if (this.enabled.has('teaser')) {
@@ -469,7 +507,9 @@ function wordsIn(s: string): number {
 }
 
 const shortcode: Detector = (c, line) => {
-  const { trimmed } = c.lineText(line);
+  const t = c.lineText(line);
+  if (t.trimmed.charCodeAt(0) !== 91) return undefined;
+  const trimmed = t.ascii;
   const m = SHORTCODE_START.exec(trimmed);
   if (!m) return undefined;
   const tag = m[1].toLowerCase();
@@ -792,7 +832,7 @@ const sharePrompt: Detector = (c, line) => {
   if (w <= 3 && LEXICON.share.label.exec(`${bare}:`)?.[0].length === bare.length + 1 && TAG_LABEL.test(bare)) return `${TAGS_MESSAGE} ("${clip(trimmed)}"): part of the web page, not article text`;
   if (w <= 30 && LEXICON.share.label.test(shape)) return `"${clip(trimmed, 30)}": tags, links or contact details of the web page, not article text`;
   const marks = c.p.marks[line];
-  if (w <= 25 && ((marks & LineMark.Copyright && trimmed.includes('©')) || (marks & LineMark.OpenParen && /\(c\)\s*\d{4}/i.test(trimmed)))) return 'copyright footer: part of the web page, not article text';
+  if (w <= 25 && ((marks & LineMark.Copyright && trimmed.includes('©')) || (marks & LineMark.OpenParen && /\(c\)\s*\d{4}/i.test(t.ascii)))) return 'copyright footer: part of the web page, not article text';
   const lead = trimmed.charCodeAt(0);
   if (lead === 35 || lead === 64) {
     const tokens = trimmed.split(/\s+/);
@@ -861,12 +901,13 @@ const scraperDebris: Detector = (c, line) => {
   const { trimmed } = t;
   const w = c.p.words[line];
   if (w > 25) return undefined;
-  if (LIST_MARKER.test(trimmed)) {
+  const { ascii } = t;
+  if (LIST_MARKER.test(ascii)) {
     c.listMarkers.add(line);
     return `"${trimmed}": accessibility label of a related-stories list widget, not article text`;
   }
-  if (DEBRIS_PATTERNS.test(trimmed)) return `"${clip(trimmed)}": interface text of the web page, not article text`;
-  if (c.p.marks[line] & LineMark.Colon && CLOCK.test(trimmed) && isTimestamp(t.bare)) return `publication timestamp ("${clip(trimmed)}"): page metadata, not article text`;
+  if (DEBRIS_PATTERNS.test(ascii)) return `"${clip(trimmed)}": interface text of the web page, not article text`;
+  if (c.p.marks[line] & LineMark.Colon && CLOCK.test(ascii) && isTimestamp(t.bare)) return `publication timestamp ("${clip(trimmed)}"): page metadata, not article text`;
   const metaLabel = LEXICON.debris.metaLabel.exec(t.shape);
   const metaPhrase = metaLabel || !t.lexical ? undefined : LEXICON.debris.metaLabels.prefixOf(t.bare);
   const metaRest = metaLabel ? foldText(t.shape.slice(metaLabel[0].length)) : metaPhrase !== undefined ? t.bare.slice(metaPhrase.length).trim() : undefined;
