@@ -233,7 +233,13 @@ process.stdout.write('ready\\tready\\n');
   if (!open) return;
   const name = names[Math.floor(next() * names.length)];
   const line = 'سطر أضافه محرر آخر ' + round + '-' + k++;
-  fs.appendFileSync(path.join(dir, name), line + '\\n');
+  // As an editor would: a file without a final line break gets one first, or the line would join the last one
+  // (and go with it when the fix deletes that line as boilerplate, which is a right fix, not a lost append).
+  const file = path.join(dir, name);
+  const size = fs.statSync(file).size;
+  const last = Buffer.alloc(1);
+  if (size) { const fd = fs.openSync(file, 'r'); fs.readSync(fd, last, 0, 1, size - 1); fs.closeSync(fd); }
+  fs.appendFileSync(file, (size && last[0] !== 10 ? '\\n' : '') + line + '\\n');
   process.stdout.write(name + '\\t' + line + '\\n');
   setTimeout(tick, Math.floor(next() * Number(maxDelay)));
 })();
