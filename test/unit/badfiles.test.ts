@@ -3,16 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { runInProcess as run } from './cli-process';
 import { decodeSeed, readSeed, readSeedSync } from '../../server/src/node/files';
 import { readSeedsAhead } from '../../server/src/node/readAhead';
-
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const dir = () => mkdtempSync(join(tmpdir(), 'corpus-lens-bad-'));
 

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runCli } from '../../server/src/cli/main';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'server', 'src', 'cli.ts');
@@ -29,4 +30,12 @@ export function runCliProcess(cwd: string, args: string[], stdout: 'pipe' | numb
     child.on('close', (code) => resolve({ code, stdout: out, stderr: err }));
     onStart?.(child);
   });
+}
+
+/** The CLI in this process (fast; no exit, no real stdout): its exit code and what it wrote. */
+export async function runInProcess(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
 }

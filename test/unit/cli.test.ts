@@ -3,17 +3,10 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { runInProcess as run } from './cli-process';
 import { ChangedOnDiskError, digestOf, writeAtomic } from '../../server/src/node/files';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds');
-
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-lens-cli-'));

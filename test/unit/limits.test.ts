@@ -8,8 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-import { runCliProcess } from './cli-process';
+import { runCliProcess, runInProcess as inProcess } from './cli-process';
 import { DEFAULT_MAX_FINDINGS } from '../../server/src/cli/format';
 import { analyzeDocument, CorpusIndex, normalizeSettings, prepareDocument, QuantityIndex, SeedDocument, type FigureReport } from '../../server/src/core';
 
@@ -50,13 +49,6 @@ test('item 5: the CLI checks a file of 160k reports of one quantity and reports'
 const LINES = 40_000;
 const TOTAL = 2 * LINES - 1;
 const manyFindings = () => 'خبر ٢\n'.repeat(LINES);
-
-async function inProcess(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 test('item 6: a file with 80k findings is reported capped per file, counted in full, and still fixed in full', { timeout: 120000 }, async () => {
   // The core keeps the first findings in document order and counts the rest.

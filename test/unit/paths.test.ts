@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { runCli, USAGE } from '../../server/src/cli/main';
+import { USAGE } from '../../server/src/cli/main';
+import { runInProcess as run } from './cli-process';
 import { walk } from '../../server/src/node/walk';
 
 const CLI = join(__dirname, '..', '..', 'server', 'src', 'cli.ts');
@@ -18,13 +19,6 @@ const TSX = pathToFileURL(require.resolve('tsx')).href;
 
 /** A line with an Eastern digit: one `digits/eastern-arabic` finding, fixed to `5`. */
 const SEED = 'عنوان الخبر\nقتل ٥ أشخاص في الهجوم.\n';
-
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 /** A fresh folder under /tmp that every user may enter (for the runs as `nobody`). */
 function scratch(): string {

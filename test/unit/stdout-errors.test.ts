@@ -15,18 +15,21 @@ import { runCliProcess } from './cli-process';
 const ROOT = join(__dirname, '..', '..');
 const ENOSPC = 'corpus-lens: cannot write the report to stdout: no space left on device (ENOSPC)\n';
 
+/** Runs the CLI with its stdout on `file` (a device or a file on a full disk): one line on stderr and exit 2. */
+async function assertFullStdout(file: string, args: string[]) {
+  const fd = openSync(file, 'w');
+  try {
+    const { code, stderr } = await runCliProcess(ROOT, args, fd);
+    assert.equal(stderr, ENOSPC, args.join(' '));
+    assert.equal(code, 2, args.join(' '));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 test('item 7: a report to /dev/full is one line on stderr and exit 2, in text and JSON', { timeout: 60000 }, async (t) => {
   if (!existsSync('/dev/full')) return t.skip('needs /dev/full');
-  for (const args of [['check', 'seeds'], ['check', 'seeds', '--format', 'json'], ['--help']]) {
-    const fd = openSync('/dev/full', 'w');
-    try {
-      const { code, stderr } = await runCliProcess(ROOT, args, fd);
-      assert.equal(stderr, ENOSPC, args.join(' '));
-      assert.equal(code, 2, args.join(' '));
-    } finally {
-      closeSync(fd);
-    }
-  }
+  for (const args of [['check', 'seeds'], ['check', 'seeds', '--format', 'json'], ['--help']]) await assertFullStdout('/dev/full', args);
 });
 
 test('item 7: a report to a file on a full disk is one line on stderr and exit 2', { timeout: 60000 }, async (t) => {
@@ -40,14 +43,7 @@ test('item 7: a report to a file on a full disk is one line on stderr and exit 2
   try {
     for (const args of [['check', 'seeds', '--format', 'json'], ['check', 'seeds']]) {
       // The second report finds the disk already full: nothing at all gets written.
-      const fd = openSync(join(mount, `report-${args.length}`), 'w');
-      try {
-        const { code, stderr } = await runCliProcess(ROOT, args, fd);
-        assert.equal(stderr, ENOSPC, args.join(' '));
-        assert.equal(code, 2, args.join(' '));
-      } finally {
-        closeSync(fd);
-      }
+      await assertFullStdout(join(mount, `report-${args.length}`), args);
     }
     // The sink itself: the error it rejects with carries the one-line message.
     const fd = openSync(join(mount, 'more'), 'w');

@@ -22,20 +22,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as esbuild from 'esbuild';
-import { runCli, USAGE } from '../../server/src/cli/main';
+import { USAGE } from '../../server/src/cli/main';
+import { runInProcess as run } from './cli-process';
 import { ChangedOnDiskError, digestOf, writeAtomic } from '../../server/src/node/files';
 
 const ROOT = join(__dirname, '..', '..');
 const ARTICLE = 'عنوان الخبر\nقتل ١٨ شخصا في ألماتي.\n';
 const FIXED = 'عنوان الخبر\nقتل 18 شخصا في ألماتي.\n';
 const APPENDED = 'سطر أضافه محرر آخر\n';
-
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const folder = () => mkdtempSync(join(tmpdir(), 'corpus-lens-writes-'));
 
