@@ -3,7 +3,7 @@
  * threads of a parallel one (which format each file where it was analysed),
  * so both print the same bytes.
  */
-import type { DocumentAnalysis, Finding, OmittedFindings, Severity } from '../core';
+import type { DocumentAnalysis, Finding, OmittedFindings, PlannedEdit, SeedDocument, Severity } from '../core';
 
 /** `path:line:col severity rule message`, one line per finding, like a compiler. */
 export function formatText(analyses: readonly DocumentAnalysis[]): string {
@@ -88,4 +88,14 @@ export function summaryLine(counts: SeverityCounts, files: number, unreadable: n
 /** Whether findings of these counts reach the `--fail-on` severity (errors always do). */
 export function countsFail(counts: SeverityCounts, failOn: 'error' | 'warning'): boolean {
   return (counts.error ?? 0) > 0 || (failOn === 'warning' && (counts.warning ?? 0) > 0);
+}
+
+/** A dry run's lines: one per change, `path:line:col rules "old" -> "new"`, at its place in the file as read. */
+export function formatPlannedEdits(display: string, doc: SeedDocument, edits: readonly PlannedEdit[]): string {
+  let text = '';
+  for (const e of edits) {
+    const at = doc.positionAt(e.start);
+    text += `${display}:${at.line + 1}:${at.character + 1} ${e.rules.join('+')} ${JSON.stringify(doc.text.slice(e.start, e.end))} -> ${JSON.stringify(e.newText)}\n`;
+  }
+  return text;
 }

@@ -19,7 +19,6 @@ import {
   type DocumentAnalysis,
   type Family,
   type Finding,
-  type PlannedEdit,
   type PreparedDocument,
   type Settings,
 } from '../core';
@@ -29,7 +28,7 @@ import { ChangedOnDiskError, cleanStaleTemps, ReadOnlyError, writeAtomic } from 
 import { readSeedsAhead } from '../node/readAhead';
 import { besidePath, SKIPPED_FOLDERS, type FsPath } from '../node/walk';
 import { VERSION } from '../version';
-import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatText, readProblem, summaryLine, type SeverityCounts } from './format';
+import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatPlannedEdits, formatText, readProblem, summaryLine, type SeverityCounts } from './format';
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
 import { expandPaths } from './paths';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
@@ -264,16 +263,6 @@ function stdoutWriter(io: CliIO): ChunkedWriter {
 /** Each analysis as the report's `files` item, serialized as `writeJson` writes it. */
 function* serializedFiles(analyses: Iterable<DocumentAnalysis>): Generator<string> {
   for (const analysis of analyses) yield serializeItem(toJsonReport(VERSION, [analysis]).files[0]);
-}
-
-/** A dry run's lines: one per change, `path:line:col rules "old" -> "new"`, at its place in the file as read. */
-function formatPlannedEdits(display: string, doc: SeedDocument, edits: readonly PlannedEdit[]): string {
-  let text = '';
-  for (const e of edits) {
-    const at = doc.positionAt(e.start);
-    text += `${display}:${at.line + 1}:${at.character + 1} ${e.rules.join('+')} ${JSON.stringify(doc.text.slice(e.start, e.end))} -> ${JSON.stringify(e.newText)}\n`;
-  }
-  return text;
 }
 
 /** `check` on worker threads (cli/parallel.ts): the same output, written as files finish. */
