@@ -35,6 +35,33 @@ export function toDiagnostic(f: Finding): Diagnostic {
   return diagnostic;
 }
 
+/**
+ * Diagnostics the server publishes at most for one file (issue 11, item 6): a
+ * file of a hundred thousand numbers in the wrong digits would otherwise send
+ * a message of tens of megabytes on every keystroke, and nobody reads past the
+ * first thousands in the Problems panel. Fix All still fixes them all.
+ */
+export const MAX_PUBLISHED = 10000;
+
+/** The diagnostics of a file: the first `max` findings (in document order), then one that counts the rest. */
+export function publishedDiagnostics(findings: readonly Finding[], max = MAX_PUBLISHED): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < findings.length && i < max; i++) out.push(toDiagnostic(findings[i]));
+  const rest = findings.length - out.length;
+  if (rest > 0) {
+    out.push(
+      Diagnostic.create(
+        findings[max].range,
+        `${rest} more finding${rest === 1 ? '' : 's'} in this file not shown (Corpus Lens publishes at most ${max} per file); "Fix all" still fixes them all`,
+        DiagnosticSeverity.Information,
+        'corpus-lens/too-many-findings',
+        SOURCE,
+      ),
+    );
+  }
+  return out;
+}
+
 function edit(uri: string, edits: TextEdit[]): WorkspaceEdit {
   return { changes: { [uri]: edits } };
 }

@@ -31,7 +31,7 @@ import {
   type Logger,
   type Settings,
 } from './core';
-import { FIX_ALL_KIND, fixAllAction, quickFix, SOURCE, toDiagnostic } from './diagnostics';
+import { FIX_ALL_KIND, fixAllAction, publishedDiagnostics, quickFix, SOURCE } from './diagnostics';
 import { hoverWithCorpus } from './features/corpusReports';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols, workspaceSymbols } from './features/outline';
@@ -135,7 +135,7 @@ async function publishClosedFigures(uris: readonly string[]): Promise<void> {
     if (!findings.length && !closedPublished.has(uri)) continue;
     if (findings.length) closedPublished.add(uri);
     else closedPublished.delete(uri);
-    await connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+    await connection.sendDiagnostics({ uri, diagnostics: publishedDiagnostics(findings) });
   }
 }
 
@@ -212,7 +212,7 @@ async function publish(uri: string): Promise<void> {
   const analysis = await analysisOf(doc);
   // A newer version is on its way; its own run publishes.
   if (documents.get(uri)?.version !== doc.version) return;
-  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis ? analysis.findings.map(toDiagnostic) : [] });
+  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis ? publishedDiagnostics(analysis.findings) : [] });
 }
 
 function schedule(uri: string, delay: number): void {

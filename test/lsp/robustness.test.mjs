@@ -188,3 +188,27 @@ describe('malformed protocol input', () => {
     assert.doesNotMatch(other.stderr(), /\n\s+at /, 'no crash, no stack trace');
   });
 });
+
+describe('a file with more findings than the server publishes (issue 11, item 6)', () => {
+  it('publishes the first 10000 in document order and one diagnostic counting the rest', { timeout: 60000 }, async () => {
+    const folder = seedWorkspace();
+    const server = await startServer({ folder });
+    try {
+      await server.indexed();
+      const uri = uriOf(join(folder, 'seeds', 'many.txt'));
+      // Two findings per line (the digit, and the line repeated in the file), far past the cap.
+      const text = 'خبر ٢\n'.repeat(6000);
+      const since = server.events.length;
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'seed', version: 1, text } });
+      const diagnostics = await server.diagnostics(uri, { version: 1, since });
+      assert.equal(diagnostics.length, 10001);
+      const last = diagnostics.at(-1);
+      assert.equal(last.code, 'corpus-lens/too-many-findings');
+      assert.match(last.message, /^1999 more findings in this file not shown \(Corpus Lens publishes at most 10000 per file\)/);
+      // Document order: the shown ones end before the first one left out.
+      assert.ok(diagnostics.slice(0, -1).every((d) => d.range.start.line <= last.range.start.line));
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+  });
+});
