@@ -15,6 +15,7 @@ import {
   applyEdits,
   compatibleFixes,
   CorpusIndex,
+  findRule,
   fixDocument,
   normalizeSettings,
   prepareDocument,
@@ -261,6 +262,13 @@ export function checkFixIdempotent(run: CorpusRun): void {
   assertNothingLogged(logger, 'fixing');
 }
 
+/** A finding with a fix comes from a rule marked fixable: fix passes (`fixableOnly`) run no other rule, so its fix would never be applied. */
+export function checkFixesMarkedFixable(run: CorpusRun): void {
+  for (const a of run.analyses) {
+    for (const f of a.findings) if (f.fix) assert.ok(findRule(f.rule)?.fixable, `${f.rule} offers a fix but is not marked fixable`);
+  }
+}
+
 /** All properties on one corpus: what the long fuzz run checks per input. */
 export function checkAll(texts: readonly string[], settings: Settings): void {
   const run = runCorpus(texts, settings);
@@ -269,4 +277,5 @@ export function checkAll(texts: readonly string[], settings: Settings): void {
   checkOutsideUnchanged(run);
   checkDigitFixesKeepValue(run);
   checkFixIdempotent(run);
+  checkFixesMarkedFixable(run);
 }
