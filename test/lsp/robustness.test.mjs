@@ -9,7 +9,6 @@ import { seedWorkspace, startServer, uriOf } from './harness.mjs';
 
 const S000 = 'seeds/000_4fd7cdf99f787919.txt';
 const S001 = 'seeds/001_7b9c418548981003.txt';
-const S003 = 'seeds/003_90a1adca7efb77d4.txt';
 
 const ready = (server, documents, since = 0) =>
   server.waitFor((e) => e.method === 'corpusLens/status' && e.params.state === 'ready' && e.params.documents === documents, {
@@ -129,15 +128,19 @@ describe('malformed protocol input', () => {
   let server;
   let folder;
   const frame = (body) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-  /** A request the server must still answer after the garbage. */
+  let probe;
+  /** A request the server must still answer, with its real content, after the garbage. */
   const alive = async () => {
-    const uri = uriOf(join(folder, S003));
     const result = await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [] },
+      textDocument: { uri: probe.uri },
+      range: probe.diagnostic.range,
+      context: { diagnostics: [probe.diagnostic] },
     });
-    assert.ok(Array.isArray(result));
+    assert.deepEqual(
+      result.map((a) => [a.kind, Object.values(a.edit.changes ?? {}).flat().map((e) => e.newText)]),
+      [['quickfix', ['18']]],
+      'the quick fix of the probe document\'s one finding',
+    );
     assert.equal(server.child.exitCode, null, 'still running');
   };
 
@@ -145,6 +148,11 @@ describe('malformed protocol input', () => {
     folder = seedWorkspace();
     server = await startServer({ folder });
     await server.indexed();
+    const uri = uriOf(join(folder, 'seeds', 'probe.txt'));
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'seed', version: 1, text: 'انظر الصفحة ١٨ من التقرير.' } });
+    const [diagnostic, ...rest] = await server.diagnostics(uri, { version: 1 });
+    assert.deepEqual([diagnostic?.code, rest], ['digits/eastern-arabic', []], 'the probe document has one finding');
+    probe = { uri, diagnostic };
   });
   after(async () => {
     assert.equal(await server.stop(), 0);

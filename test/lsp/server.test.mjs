@@ -132,6 +132,17 @@ describe('language server over stdio', () => {
     const text = '\u0000\uD800٫٫٬١'.repeat(1000) + '\n'.repeat(100);
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'seed', version: 1, text } });
     const diagnostics = await server.diagnostics(uri, { version: 1 });
-    assert.ok(Array.isArray(diagnostics));
+    // Every ١ stands alone between NUL, a lone surrogate and separators: a number of its own, offset 6k + 5.
+    const eastern = diagnostics.filter((d) => d.code === 'digits/eastern-arabic');
+    assert.deepEqual(
+      eastern.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.data.fix.edits.map((e) => e.newText)]),
+      Array.from({ length: 1000 }, (_, k) => [0, 6 * k + 5, 6 * k + 6, ['1']]),
+    );
+    const line = (n) => ({ line: n, character: 0 });
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code !== 'digits/eastern-arabic').map((d) => [d.code, d.range, d.data.fix.edits]),
+      [['boilerplate/blank-lines', { start: line(1), end: line(99) }, [{ range: { start: line(1), end: line(100) }, newText: '' }]]],
+      'the trailing blank lines, and nothing else',
+    );
   });
 });

@@ -1,22 +1,20 @@
 /**
- * Claim fixtures carry their expectations inline, like the rule fixtures
- * (fixture-format.ts). A fixture is a `.txt` file under test/fixtures/claims/:
+ * Claim fixtures (test/fixtures/claims/): the document with a `{claim ...}`
+ * marker at the end of each line a claim starts on (syntax:
+ * test/fixtures/README.md).
  *
- *     <the document, any number of lines>
- *     <<< settings {"claims.lexicon": {"events": {"sentenced": ["حكم*"]}}}   (optional, JSON)
- *     <<< claims
- *     4 arrested people more_than 3000 3000 - source="وزارة الداخلية" date=2022-01-07
- *     7 killed police exact 18
+ *     اعتقال أكثر من 3000 شخص. {claim arrested people more_than 3000 3000 - source="وزارة الداخلية" date=2022-01-07}
  *
- * Each expectation is `<1-based line> <event> <subject> <qualifier> <value>`,
+ * A claim marker is `{claim <event> <subject> <qualifier> <value>}`,
  * optionally followed by `<low> <high>` (a number, or `-` for null), then
- * optionally `source="..."` and `date=YYYY-MM-DD` (`source=-` and `date=-`
- * demand null). Parts left out are not checked. `<<< claims none` says the
- * document holds no claim. Claims are compared as a set: every expected claim
- * must be found and no other claim may be extracted, so a fixture is also a
- * list of hard negatives (lines that must give nothing).
+ * in any order `source="..."`, `date=YYYY-MM-DD` and `scope=national`,
+ * `scope=local:<place>` or `scope="local:<place with spaces>"` (`-` demands
+ * null for each). Parts left out are not checked. Claims are compared as a
+ * set: every marker must be matched and no other claim may be extracted, so
+ * a line without a marker is a hard negative (it must give nothing).
  */
-import { readFixtureSections } from './fixture-format';
+import type { Claim } from '../../server/src/core';
+import { readMarkedFixture, type Marker } from './fixture-markers';
 
 export interface ClaimExpectation {
   line: number;
@@ -28,6 +26,7 @@ export interface ClaimExpectation {
   high?: number | null;
   source?: string | null;
   date?: string | null;
+  scope?: string | null;
 }
 
 export interface ClaimFixture {
@@ -36,26 +35,75 @@ export interface ClaimFixture {
   expect: ClaimExpectation[];
 }
 
-const LINE = /^(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(?:\s+(-|[\d.]+)\s+(-|[\d.]+))?(?:\s+source=(-|"(?:[^"\\]|\\.)*"))?(?:\s+date=(-|\d{4}-\d{2}-\d{2}))?\s*$/;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const bound = (s: string) => (s === '-' ? null : Number(s));
+/** Fields the marker syntax reserves for what `Claim` will carry; a marker cannot check them before the model has them. */
+const NOT_IN_MODEL = new Set(['kind', 'unit', 'vague']);
 
-const bound = (s: string | undefined) => (s === undefined ? undefined : s === '-' ? null : Number(s));
+export function claimExpectation(m: Marker): ClaimExpectation {
+  const bad = (why: string) => new Error(`line ${m.line}: ${m.source}: ${why}`);
+  const positional = m.fields.filter((f) => f.key === undefined);
+  if (positional.some((f) => f.quoted)) throw bad('quoted text outside source="..." or scope="..."');
+  const words = positional.map((f) => f.value);
+  if (words.length !== 4 && words.length !== 6) throw bad('a claim marker is `claim <event> <subject> <qualifier> <value> [<low> <high>]`');
+  const [event, subject, qualifier, value, low, high] = words;
+  if (!NUMBER.test(value)) throw bad(`value "${value}" is not a number`);
+  for (const b of [low, high]) if (b !== undefined && b !== '-' && !NUMBER.test(b)) throw bad(`bound "${b}" is not a number or -`);
+  const e: ClaimExpectation = { line: m.line, event, subject, qualifier, value: Number(value) };
+  if (low !== undefined) {
+    e.low = bound(low);
+    e.high = bound(high);
+  }
+  for (const f of m.fields) {
+    if (f.key === undefined) continue;
+    const orNull = !f.quoted && f.value === '-' ? null : f.value;
+    if (f.key === 'source') {
+      if (!f.quoted && orNull !== null) throw bad('source is quoted ("...") or -');
+      e.source = orNull;
+    } else if (f.key === 'date') {
+      if (orNull !== null && !/^\d{4}-\d{2}-\d{2}$/.test(orNull)) throw bad(`date "${f.value}" is not YYYY-MM-DD or -`);
+      e.date = orNull;
+    } else if (f.key === 'scope') {
+      if (orNull !== null && orNull !== 'national' && !orNull.startsWith('local:')) throw bad(`scope "${f.value}" is not national, local:<place> or -`);
+      e.scope = orNull;
+    } else if (NOT_IN_MODEL.has(f.key)) throw bad(`Claim has no \`${f.key}\` yet: the marker can state it once the model carries it`);
+    else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=)`);
+  }
+  return e;
+}
 
 export function parseClaimFixture(path: string): ClaimFixture {
-  const { text, settings, lines } = readFixtureSections(path, 'claims');
-  const expect = lines.map((line): ClaimExpectation => {
-    const m = LINE.exec(line);
-    if (!m) throw new Error(`${path}: cannot read expectation "${line}"`);
-    return {
-      line: Number(m[1]),
-      event: m[2],
-      subject: m[3],
-      qualifier: m[4],
-      value: Number(m[5]),
-      low: bound(m[6]),
-      high: bound(m[7]),
-      source: m[8] === undefined ? undefined : m[8] === '-' ? null : JSON.parse(m[8]),
-      date: m[9] === undefined ? undefined : m[9] === '-' ? null : m[9],
-    };
-  });
+  const { text, settings, markers } = readMarkedFixture(path);
+  const expect: ClaimExpectation[] = [];
+  for (const m of markers) {
+    if (m.id === '#') continue;
+    if (m.id !== 'claim') throw new Error(`${path}: line ${m.line}: ${m.source}: only claim markers belong in test/fixtures/claims/`);
+    try {
+      expect.push(claimExpectation(m));
+    } catch (err) {
+      throw new Error(`${path}: ${(err as Error).message}`);
+    }
+  }
   return { text, settings, expect };
+}
+
+export function matchesClaim(c: Claim, e: ClaimExpectation): boolean {
+  return (
+    c.range.start.line + 1 === e.line &&
+    c.event === e.event &&
+    c.subject === e.subject &&
+    c.qualifier === e.qualifier &&
+    c.value === e.value &&
+    (e.low === undefined || c.low === e.low) &&
+    (e.high === undefined || c.high === e.high) &&
+    (e.source === undefined || c.source === e.source) &&
+    (e.date === undefined || c.date === e.date) &&
+    (e.scope === undefined || (c.scope ?? null) === e.scope)
+  );
+}
+
+/** A claim as the marker that would match it in full, on its line. */
+export function describeClaim(c: Claim): string {
+  const scope = c.scope ? (/\s/.test(c.scope) ? JSON.stringify(c.scope) : c.scope) : '-';
+  return `line ${c.range.start.line + 1}: {claim ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'} scope=${scope}}  «${c.text}»`;
 }

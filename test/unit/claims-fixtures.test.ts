@@ -1,48 +1,42 @@
-/** Runs every claim fixture under test/fixtures/claims/ (see claims-fixture-format.ts). */
+/** Runs every claim fixture under test/fixtures/claims/ (see claims-fixture-format.ts and test/fixtures/README.md). */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { normalizeSettings, prepareDocument, SeedDocument, type Claim } from '../../server/src/core';
-import { parseClaimFixture, type ClaimExpectation } from './claims-fixture-format';
+import { normalizeSettings, prepareDocument, SeedDocument } from '../../server/src/core';
+import { describeClaim, matchesClaim, parseClaimFixture, type ClaimExpectation } from './claims-fixture-format';
+import { CLAIMS_FOLDER, fixturesRoot } from './fixture-folders';
+import { assertNothingLogged, recordingLogger } from './recording-logger';
 
-const dir = join(__dirname, '..', 'fixtures', 'claims');
-
-function describeClaim(c: Claim): string {
-  return `${c.range.start.line + 1} ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'}  «${c.text}»`;
-}
-
-function matches(c: Claim, e: ClaimExpectation): boolean {
-  return (
-    c.range.start.line + 1 === e.line &&
-    c.event === e.event &&
-    c.subject === e.subject &&
-    c.qualifier === e.qualifier &&
-    c.value === e.value &&
-    (e.low === undefined || c.low === e.low) &&
-    (e.high === undefined || c.high === e.high) &&
-    (e.source === undefined || c.source === e.source) &&
-    (e.date === undefined || c.date === e.date)
-  );
-}
+const dir = join(fixturesRoot, CLAIMS_FOLDER);
+// A missing folder fails here, not as an empty suite that passes.
+const entries = existsSync(dir) ? readdirSync(dir).sort() : [];
 
 describe('claim fixtures', () => {
-  for (const entry of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  it('the folder exists and holds only .txt fixtures', () => {
+    assert.ok(existsSync(dir), `no claim fixture folder ${dir}`);
+    assert.ok(entries.length > 0, `${dir} holds no fixture`);
+    assert.deepEqual(entries.filter((n) => !n.endsWith('.txt')), [], `${dir} holds only .txt fixtures (a misnamed one would never run)`);
+  });
+
+  for (const entry of entries.filter((n) => n.endsWith('.txt'))) {
     it(basename(entry, '.txt'), () => {
       const fixture = parseClaimFixture(join(dir, entry));
       const problems: string[] = [];
       const settings = normalizeSettings(fixture.settings, problems);
       assert.deepEqual(problems, [], 'fixture settings are valid');
-      const { claims } = prepareDocument(new SeedDocument(entry, fixture.text), settings);
+      const logger = recordingLogger();
+      const { claims } = prepareDocument(new SeedDocument(entry, fixture.text), settings, logger);
+      assertNothingLogged(logger, 'claim extraction');
       const unmatched = [...claims];
       const missing: ClaimExpectation[] = [];
       for (const e of fixture.expect) {
-        const k = unmatched.findIndex((c) => matches(c, e));
+        const k = unmatched.findIndex((c) => matchesClaim(c, e));
         if (k < 0) missing.push(e);
         else unmatched.splice(k, 1);
       }
       const report = [
-        ...missing.map((e) => `missing:    ${e.line} ${e.event} ${e.subject} ${e.qualifier} ${e.value}`),
+        ...missing.map((e) => `missing:    line ${e.line}: {claim ${e.event} ${e.subject} ${e.qualifier} ${e.value}${e.scope !== undefined ? ` scope=${e.scope ?? '-'}` : ''}}`),
         ...unmatched.map((c) => `unexpected: ${describeClaim(c)}`),
       ];
       assert.deepEqual(report, [], `${entry}\n${report.join('\n')}\n\nall claims:\n${claims.map(describeClaim).join('\n')}`);

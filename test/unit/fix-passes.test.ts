@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { runCli } from '../../server/src/cli/main';
 import { applyEdits, composePasses, SeedDocument, type Finding } from '../../server/src/core';
+import { readMarkedFixture } from './fixture-markers';
 // @ts-expect-error: a plain ES module without types
 import { ensureCorpus } from '../../bench/generate.mjs';
 
@@ -106,11 +107,8 @@ async function assertDryRunIsFix(dir: string): Promise<{ files: number; listed: 
 
 /** A fixture's document (and settings, as a .corpuslens.json object). */
 function fixtureDocument(path: string): { text: string; settings?: Record<string, unknown> } {
-  // Fixture families name their sections differently (expect, claims): the document ends at the first.
-  const raw = readFileSync(path, 'utf8');
-  const text = raw.slice(0, raw.search(/^<<< /m)).replace(/\r?\n$/, '');
-  const settingsLine = /^<<< settings (.*)$/m.exec(raw);
-  const settings: Record<string, unknown> = settingsLine ? JSON.parse(settingsLine[1]) : {};
+  // The markers are expectations, not document text: the fixture reader strips them.
+  const { text, settings } = readMarkedFixture(path);
   if (!Object.keys(settings).length) return { text };
   const nested: Record<string, Record<string, unknown>> = {};
   for (const [key, value] of Object.entries(settings)) {
@@ -173,6 +171,7 @@ describe('fix --dry-run lists what fix deletes', () => {
     cpSync(join(ROOT, 'seeds'), join(seeds, 'seeds'), { recursive: true });
     total += (await assertDryRunIsFix(seeds)).listed;
     for (const family of readdirSync(FIXTURES)) {
+      if (!statSync(join(FIXTURES, family)).isDirectory()) continue;
       for (const entry of readdirSync(join(FIXTURES, family))) {
         const path = join(FIXTURES, family, entry);
         if (statSync(path).isDirectory()) {

@@ -1,31 +1,29 @@
 /**
- * Fixture files carry their own expectations, so adding a case means adding
- * a file. A fixture is a `.txt` file:
+ * Rule fixtures (test/fixtures/<family>/): the document with a marker at the
+ * end of each line a finding starts on (syntax: test/fixtures/README.md).
  *
- *     <the document, any number of lines>
- *     <<< settings {"digits.targetStyle": "eastern"}      (optional, JSON)
- *     <<< expect
- *     3 digits/eastern-arabic "١٨" => "18"
- *     5 boilerplate/source-credit
+ *     وقالت إن “20.000 من اللصوص {digits/dot-thousands "20.000" => "20,000"}
+ *     وأعلنت 7 من أفراد الشرطة {figures/conflict related=b.txt:1 data.quantity="killed/police"}
  *
- * Each expectation line is `<1-based line> <rule id>`, optionally followed by
- * the exact text the finding covers in quotes, and optionally `=> "<text>"`:
- * the fix's replacement text (use `=> ""` for a deletion). `<<< expect none`
- * says the document must give no finding. Findings are compared as a set:
- * every expected one must be present and nothing else may be reported (for
- * the families the fixture's folder selects).
- *
- * A folder under test/fixtures/<family>/ that holds several `.txt` files is
- * one corpus: the files are analysed together and each checks its own
- * expectations.
+ * A marker is `{<rule id>}`, optionally followed by the exact text the
+ * finding covers in quotes, `=> "<text>"` (the fix's replacement, `=> ""`
+ * for a deletion), `related=<file>:<line>` once per related location
+ * (`related=-`: none), and `data.<key>=<value>` for the finding's data.
+ * Findings are compared as a set: every marker must be matched and nothing
+ * else may be reported (for the families the fixture's folder selects), so
+ * a file without markers must give no finding.
  */
-import { readFileSync } from 'node:fs';
+import type { Finding, SeedDocument } from '../../server/src/core';
+import { readMarkedFixture, type Marker } from './fixture-markers';
 
 export interface Expectation {
   line: number;
   rule: string;
   text?: string;
   replacement?: string;
+  /** `<file>:<1-based line>` of every related location, sorted; `[]` demands none. */
+  related?: string[];
+  data?: Record<string, unknown>;
 }
 
 export interface Fixture {
@@ -34,48 +32,86 @@ export interface Fixture {
   expect: Expectation[];
 }
 
-const EXPECT_LINE = /^(\d+)\s+(\S+)(?:\s+("(?:[^"\\]|\\.)*"))?(?:\s+=>\s+("(?:[^"\\]|\\.)*"))?\s*$/;
-
-/**
- * The shared shape of fixture files: the document, an optional
- * `<<< settings {json}` line, and a `<<< <section>` line followed by one
- * expectation per line (`<<< <section> none` for none; blank lines and
- * `#` comments are skipped).
- */
-export function readFixtureSections(path: string, section: string): { text: string; settings: Record<string, unknown>; lines: string[] } {
-  const raw = readFileSync(path, 'utf8');
-  const marker = raw.search(new RegExp(`^<<< (settings|${section})`, 'm'));
-  if (marker < 0) throw new Error(`${path}: no "<<< ${section}" section`);
-  // The document ends with the newline before the first marker; that newline is not part of it.
-  const text = raw.slice(0, marker).replace(/\r?\n$/, '');
-  let settings: Record<string, unknown> = {};
-  const lines: string[] = [];
-  let inSection = false;
-  let sawSection = false;
-  for (const line of raw.slice(marker).split(/\r?\n/)) {
-    if (line.startsWith('<<< settings ')) settings = JSON.parse(line.slice('<<< settings '.length));
-    else if (line.startsWith(`<<< ${section}`)) {
-      sawSection = true;
-      inSection = line.trim() !== `<<< ${section} none`;
-    } else if (inSection && line.trim() && !line.trim().startsWith('#')) {
-      lines.push(line.trim());
-    }
+/** A bare marker value read as JSON where it is JSON (numbers, null, booleans), else as the word itself. */
+function bareValue(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
   }
-  if (!sawSection) throw new Error(`${path}: no "<<< ${section}" section`);
-  return { text, settings, lines };
+}
+
+export function ruleExpectation(m: Marker): Expectation {
+  const e: Expectation = { line: m.line, rule: m.id };
+  const bad = (why: string) => new Error(`line ${m.line}: ${m.source}: ${why}`);
+  for (let k = 0; k < m.fields.length; k++) {
+    const f = m.fields[k];
+    if (f.key === undefined && f.quoted && e.text === undefined && e.replacement === undefined && !e.related && !e.data) e.text = f.value;
+    else if (f.key === undefined && !f.quoted && f.value === '=>') {
+      const next = m.fields[++k];
+      if (!next?.quoted || next.key !== undefined || e.replacement !== undefined) throw bad('`=>` takes one quoted replacement');
+      e.replacement = next.value;
+    } else if (f.key === 'related') {
+      if (f.value === '-') {
+        if (e.related?.length) throw bad('`related=-` with other related locations');
+        e.related = [];
+      } else if (/^.+:\d+$/.test(f.value)) (e.related ??= []).push(f.value);
+      else throw bad(`related location "${f.value}" is not <file>:<line>`);
+    } else if (f.key?.startsWith('data.') && f.key.length > 5) (e.data ??= {})[f.key.slice(5)] = f.quoted ? f.value : bareValue(f.value);
+    else throw bad(`cannot read "${f.key === undefined ? f.value : `${f.key}=${f.value}`}" (a finding marker takes "text", => "fix", related=, data.<key>=)`);
+  }
+  e.related?.sort();
+  return e;
 }
 
 export function parseFixture(path: string): Fixture {
-  const { text, settings, lines } = readFixtureSections(path, 'expect');
-  const expect = lines.map((line): Expectation => {
-    const m = EXPECT_LINE.exec(line);
-    if (!m) throw new Error(`${path}: cannot read expectation "${line}"`);
-    return {
-      line: Number(m[1]),
-      rule: m[2],
-      text: m[3] === undefined ? undefined : JSON.parse(m[3]),
-      replacement: m[4] === undefined ? undefined : JSON.parse(m[4]),
-    };
-  });
+  const { text, settings, markers } = readMarkedFixture(path);
+  const expect: Expectation[] = [];
+  for (const m of markers) {
+    if (m.id === '#') continue;
+    if (m.id === 'claim') throw new Error(`${path}: line ${m.line}: claim markers belong in test/fixtures/claims/`);
+    try {
+      expect.push(ruleExpectation(m));
+    } catch (err) {
+      throw new Error(`${path}: ${(err as Error).message}`);
+    }
+  }
   return { text, settings, expect };
+}
+
+/** `related` of a finding as markers write it; `nameOf` turns a document uri into its file name in the fixture's folder. */
+export function relatedOf(f: Finding, nameOf: (uri: string) => string): string[] {
+  return (f.related ?? []).map((r) => `${nameOf(r.uri)}:${r.range.start.line + 1}`).sort();
+}
+
+const covered = (doc: SeedDocument, f: Finding) => doc.text.slice(doc.offsetAt(f.range.start), doc.offsetAt(f.range.end));
+
+export function matchesFinding(doc: SeedDocument, f: Finding, e: Expectation, nameOf: (uri: string) => string): boolean {
+  if (f.range.start.line + 1 !== e.line || f.rule !== e.rule) return false;
+  if (e.text !== undefined && covered(doc, f) !== e.text) return false;
+  if (e.replacement !== undefined) {
+    const edits = f.fix?.edits;
+    if (edits?.length !== 1 || edits[0].newText !== e.replacement) return false;
+  }
+  if (e.related && relatedOf(f, nameOf).join(' ') !== e.related.join(' ')) return false;
+  for (const [key, value] of Object.entries(e.data ?? {})) {
+    if (JSON.stringify(f.data?.[key]) !== JSON.stringify(value)) return false;
+  }
+  return true;
+}
+
+/** A finding as the marker that would match it, on its line. */
+export function describeFinding(doc: SeedDocument, f: Finding, nameOf: (uri: string) => string): string {
+  const replacement = f.fix?.edits.length === 1 ? ` => ${JSON.stringify(f.fix.edits[0].newText)}` : '';
+  const related = relatedOf(f, nameOf).map((r) => ` related=${r}`).join('');
+  return `line ${f.range.start.line + 1}: {${f.rule} ${JSON.stringify(covered(doc, f))}${replacement}${related}}`;
+}
+
+export function describeExpectation(e: Expectation): string {
+  const parts = [e.rule];
+  if (e.text !== undefined) parts.push(JSON.stringify(e.text));
+  if (e.replacement !== undefined) parts.push(`=> ${JSON.stringify(e.replacement)}`);
+  if (e.related) parts.push(...(e.related.length ? e.related.map((r) => `related=${r}`) : ['related=-']));
+  for (const [key, value] of Object.entries(e.data ?? {})) parts.push(`data.${key}=${JSON.stringify(value)}`);
+  return `line ${e.line}: {${parts.join(' ')}}`;
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   checkDigitFixesKeepValue,
   checkFixesDisjoint,
+  checkFixesMarkedFixable,
   checkFixIdempotent,
   checkOutsideUnchanged,
   checkRangesInside,
@@ -40,6 +41,10 @@ describe('properties of the analysis (fast-check, every rule of the registry)', 
 
   it('fixes to a fixed point: fixing twice equals fixing once', () => {
     fc.assert(fc.property(corpusTexts, settingsArb, (texts, settings) => checkFixIdempotent(runCorpus(texts, settings))), { numRuns: RUNS });
+  });
+
+  it('offers fixes only from rules marked fixable', () => {
+    fc.assert(fc.property(corpusTexts, settingsArb, (texts, settings) => checkFixesMarkedFixable(runCorpus(texts, settings))), { numRuns: RUNS });
   });
 
   it('handles 100,000-character lines', () => {

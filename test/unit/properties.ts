@@ -15,6 +15,7 @@ import {
   applyEdits,
   compatibleFixes,
   CorpusIndex,
+  findRule,
   fixDocument,
   normalizeSettings,
   prepareDocument,
@@ -23,11 +24,11 @@ import {
   SeedDocument,
   type DocumentAnalysis,
   type Finding,
-  type Logger,
   type PreparedDocument,
   type Range,
   type Settings,
 } from '../../server/src/core';
+import { assertNothingLogged, recordingLogger } from './recording-logger';
 
 // ---------------------------------------------------------------- arbitraries
 
@@ -112,12 +113,6 @@ export const settingsArb = fc
 
 // ---------------------------------------------------------------- running the core
 
-/** A logger that records every error a rule logged instead of throwing. */
-function recordingLogger(): Logger & { errors: string[] } {
-  const errors: string[] = [];
-  return { errors, info() {}, warn() {}, error: (m) => errors.push(m) };
-}
-
 export interface CorpusRun {
   prepared: PreparedDocument[];
   analyses: DocumentAnalysis[];
@@ -131,10 +126,10 @@ const uriOf = (i: number) => `file:///corpus/seeds/doc-${i}.txt`;
 export function runCorpus(texts: readonly string[], settings: Settings): CorpusRun {
   const logger = recordingLogger();
   const index = new CorpusIndex();
-  const prepared = texts.map((text, i) => prepareDocument(new SeedDocument(uriOf(i), text)));
+  const prepared = texts.map((text, i) => prepareDocument(new SeedDocument(uriOf(i), text), settings, logger));
   for (const p of prepared) index.set(p.doc.uri, p.summary);
   const analyses = prepared.map((p) => analyzeDocument(p, index, settings, { logger }));
-  assert.deepEqual(logger.errors, [], 'no rule throws (the analysis logs and skips a rule that does)');
+  assertNothingLogged(logger, 'neither claim extraction nor any rule throws (the core logs and skips what does)');
   return { prepared, analyses, index, settings };
 }
 
@@ -257,11 +252,20 @@ export function checkDigitFixesKeepValue(run: CorpusRun): void {
 export function checkFixIdempotent(run: CorpusRun): void {
   const index = new CorpusIndex();
   for (const p of run.prepared) index.set(p.doc.uri, p.summary);
+  const logger = recordingLogger();
   for (const p of run.prepared) {
-    const once = fixDocument(p, index, run.settings);
-    const twice = fixDocument(prepareDocument(new SeedDocument(p.doc.uri, once.prepared.doc.text)), index, run.settings);
+    const once = fixDocument(p, index, run.settings, { logger });
+    const twice = fixDocument(prepareDocument(new SeedDocument(p.doc.uri, once.prepared.doc.text), run.settings, logger), index, run.settings, { logger });
     assert.equal(twice.applied, 0, `a second fix-all applies ${twice.applied} more fix(es) (${twice.remaining.filter((f) => f.fix).map((f) => f.rule).join(', ')})`);
     assert.equal(twice.prepared.doc.text, once.prepared.doc.text, 'fixing twice equals fixing once');
+  }
+  assertNothingLogged(logger, 'fixing');
+}
+
+/** A finding with a fix comes from a rule marked fixable: fix passes (`fixableOnly`) run no other rule, so its fix would never be applied. */
+export function checkFixesMarkedFixable(run: CorpusRun): void {
+  for (const a of run.analyses) {
+    for (const f of a.findings) if (f.fix) assert.ok(findRule(f.rule)?.fixable, `${f.rule} offers a fix but is not marked fixable`);
   }
 }
 
@@ -273,4 +277,5 @@ export function checkAll(texts: readonly string[], settings: Settings): void {
   checkOutsideUnchanged(run);
   checkDigitFixesKeepValue(run);
   checkFixIdempotent(run);
+  checkFixesMarkedFixable(run);
 }
