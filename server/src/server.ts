@@ -26,6 +26,7 @@ import {
   SeedDocument,
   indexedOnly,
   lexiconFor,
+  type CorpusChange,
   type DocumentAnalysis,
   type Family,
   type Logger,
@@ -36,6 +37,7 @@ import { hoverWithCorpus } from './features/corpusReports';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols, workspaceSymbols } from './features/outline';
 import { fixCorpus } from './fixCorpusCommand';
+import { OpenDocumentFacts } from './openFacts';
 import { ServerCommands, StatusNotification, type FixCorpusArgs } from './protocol';
 import { folderFromUri, SettingsCache, type Folder } from './settingsCache';
 import { createServerConnection } from './transport';
@@ -71,37 +73,38 @@ let initOptions: Record<string, unknown> = {};
 const client = { configuration: false, progress: false, dynamicWatch: false, workspaceFolders: false };
 
 const settings = new SettingsCache(connection, () => client.configuration, () => folders, () => initOptions);
-const index = new WorkspaceIndex(connection, settings, (uris) => corpusChanged(uris));
+const index = new WorkspaceIndex(connection, settings, (uris, changes) => corpusChanged(uris, changes));
 
-/** Bumped whenever something every analysis depends on changes (settings, corpus-wide answers). */
+/** Bumped whenever something every analysis depends on changes (settings, a whole new index). */
 let epoch = 0;
 const analyses = new Map<string, { epoch: number; version: number; analysis: Promise<DocumentAnalysis | undefined> }>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** What each open document's analysis read of the corpus. */
+const facts = new OpenDocumentFacts();
 
-/** Corpus-wide answers the rules depend on; when it changes, open documents are analysed again. */
-function corpusSignature(): string {
-  const totals = index.corpus.digitStyleTotals();
-  return totals.eastern > totals.western ? 'eastern' : 'western';
-}
-let signature = '';
-
-/** Files changed on disk (or the first indexing ended): corpus-wide answers may have changed for every open document. */
-function corpusChanged(_uris: readonly string[]): void {
-  signature = corpusSignature();
-  revalidateAll();
+/**
+ * Files changed on disk, an indexing run ended or a corpus fix was applied.
+ * With the changes known, only the open documents that read a changed fact
+ * are analysed again; without (a whole index), every one.
+ */
+function corpusChanged(_uris: readonly string[], changes?: readonly CorpusChange[]): void {
+  if (changes) corpusUpdated(changes);
+  else revalidateAll();
   void publishClosedFigures([...index.corpus.uris()]);
   sendStatus('ready');
 }
 
-/** Re-publishes the other documents holding reports of the touched quantities: open ones fully, closed ones' figures when enabled. */
-function refreshFiguresOf(quantities: ReadonlySet<string>, except: string): void {
-  if (!quantities.size) return;
-  // Open documents are few: look at their reports rather than list every document of the quantities (thousands).
-  for (const doc of documents.all()) {
-    if (doc.uri === except || !index.corpus.figures.reportsOf(doc.uri).some((r) => quantities.has(r.quantity))) continue;
-    analyses.delete(doc.uri);
-    schedule(doc.uri, 0);
+/** Re-publishes the open documents (but `except`) whose analysis read a fact these changes changed. */
+function corpusUpdated(changes: readonly CorpusChange[], except?: string): void {
+  for (const uri of facts.affected(changes, except)) {
+    analyses.delete(uri);
+    schedule(uri, 0);
   }
+}
+
+/** Re-publishes the figures of closed documents holding reports of the touched quantities, when some folder publishes them. */
+function refreshClosedFigures(quantities: ReadonlySet<string>, except: string): void {
+  if (!quantities.size) return;
   void (async () => {
     // Closed files only matter when some folder publishes their figures, or some were published before.
     if (!closedPublished.size && !(await settings.all()).some((s) => s.enable && s.figuresPublishClosedFiles)) return;
@@ -167,10 +170,18 @@ function analysisOf(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
 
 async function analyse(doc: TextDocument): Promise<DocumentAnalysis | undefined> {
   const [config, isSeed] = await Promise.all([settings.get(doc.uri), index.isSeed(doc.uri)]);
-  if (!config.enable || !(isSeed || doc.languageId === 'seed')) return undefined;
+  if (!config.enable || !(isSeed || doc.languageId === 'seed')) {
+    facts.forget(doc.uri);
+    return undefined;
+  }
   if (exceedsBytes(doc.getText(), config.maxFileSizeKB * 1024)) {
     // Too large to analyse on every keystroke: say so once, and keep it out of the corpus as the index does.
-    index.corpus.remove(doc.uri);
+    facts.forget(doc.uri);
+    const removed = index.corpus.remove(doc.uri);
+    if (removed) {
+      corpusUpdated([removed], doc.uri);
+      refreshClosedFigures(removed.quantities, doc.uri);
+    }
     if (!toldTooLarge.has(doc.uri)) {
       toldTooLarge.add(doc.uri);
       void connection.sendNotification(ShowMessageNotification.type, {
@@ -182,14 +193,14 @@ async function analyse(doc: TextDocument): Promise<DocumentAnalysis | undefined>
   }
   try {
     const prepared = prepareDocument(new SeedDocument(doc.uri, doc.getText(), doc.version), config, logger);
-    refreshFiguresOf(index.corpus.set(doc.uri, prepared.summary), doc.uri);
+    const change = index.corpus.set(doc.uri, prepared.summary);
+    corpusUpdated([change], doc.uri);
+    refreshClosedFigures(change.quantities, doc.uri);
     const analysis = analyzeDocument(prepared, index.corpus, config, { logger });
-    if (corpusSignature() !== signature) {
-      signature = corpusSignature();
-      revalidateAll();
-    }
+    facts.record(doc.uri, analysis.facts);
     return analysis;
   } catch (err) {
+    facts.forget(doc.uri);
     // One bad document must not take the server down: log it and publish nothing for it.
     logger.error(`Analysis of ${doc.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return undefined;
@@ -302,6 +313,7 @@ documents.onDidClose(({ document }) => {
   clearTimeout(timers.get(document.uri));
   timers.delete(document.uri);
   analyses.delete(document.uri);
+  facts.forget(document.uri);
   toldTooLarge.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   void index.closed(document.uri);

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { FileChangeType, MessageType, ShowMessageNotification, type Connection, type FileEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { pushAll } from './core/arrays';
-import { CorpusIndex, prepareDocument, SeedDocument, type Settings } from './core';
+import { CorpusIndex, prepareDocument, SeedDocument, type CorpusChange, type Settings } from './core';
 import type { IndexBatch, IndexReply, IndexResult } from './indexWorker';
 import { describeFsError, readSeedSync } from './node/files';
 import { displayPath, globMatcher, pathKey, walk } from './node/walk';
@@ -42,7 +42,8 @@ export class WorkspaceIndex {
   constructor(
     private readonly connection: Connection,
     private readonly settings: SettingsCache,
-    private readonly onChanged: (uris: readonly string[]) => void,
+    /** `changes`: what the update changed of the corpus; undefined after a whole indexing run, when anything may have. */
+    private readonly onChanged: (uris: readonly string[], changes?: readonly CorpusChange[]) => void,
   ) {}
 
   /** Whether a file belongs to the corpus under its folder's include/exclude globs. */
@@ -156,28 +157,25 @@ export class WorkspaceIndex {
   }
 
   /** Reads and prepares one file into the index (synchronously: one small file costs less so than through the thread pool). */
-  private readIntoIndexSync({ uri, file, settings }: Job): boolean {
+  private readIntoIndexSync({ uri, file, settings }: Job): CorpusChange | undefined {
     const read = readSeedSync(file, settings.maxFileSizeKB * 1024);
     if (!read.ok) return this.applyResult({ uri, file, reason: read.reason, tooLarge: read.tooLarge, missing: read.missing }, settings);
     return this.applyResult({ uri, file, summary: prepareDocument(new SeedDocument(uri, read.text), settings).summary }, settings);
   }
 
-  /** Puts a read file's summary into the index, or records why it could not be read; false when it is not in the index. */
-  private applyResult(result: IndexResult, settings: Settings): boolean {
+  /** Puts a read file's summary into the index, or records why it could not be read; returns what that changed in the index. */
+  private applyResult(result: IndexResult, settings: Settings): CorpusChange | undefined {
     const { uri, file } = result;
     // Opened in the editor while it was being read: the editor's text wins.
-    if (this.open.has(uri)) return false;
-    if ('summary' in result) {
-      this.corpus.set(uri, result.summary);
-      return true;
-    }
-    this.corpus.remove(uri);
+    if (this.open.has(uri)) return undefined;
+    if ('summary' in result) return this.corpus.set(uri, result.summary);
+    const removed = this.corpus.remove(uri);
     // A file deleted meanwhile (closed after a delete or a rename) is simply gone, not unreadable.
-    if (result.missing) return false;
+    if (result.missing) return removed;
     if (result.tooLarge) this.tooLarge.push({ file, limitKB: settings.maxFileSizeKB });
     this.problems.unshift(`${file}: ${result.reason}`);
     this.problems.length = Math.min(this.problems.length, 20);
-    return false;
+    return removed;
   }
 
   /** A folder or file the walk could not take: logged, and listed with the unreadable files (once). */
@@ -211,18 +209,24 @@ export class WorkspaceIndex {
   async onFileEvents(events: readonly FileEvent[]): Promise<void> {
     await this.indexing;
     const changed: string[] = [];
+    const changes: CorpusChange[] = [];
     for (const event of events) {
       if (this.open.has(event.uri)) continue;
       if (event.type === FileChangeType.Deleted) {
-        if (this.corpus.remove(event.uri)) changed.push(event.uri);
+        const removed = this.corpus.remove(event.uri);
+        if (removed) {
+          changed.push(event.uri);
+          changes.push(removed);
+        }
       } else if (await this.isSeed(event.uri)) {
         const uri = event.uri;
-        this.readIntoIndexSync({ uri, file: URI.parse(uri).fsPath, settings: await this.settings.get(uri) });
+        const change = this.readIntoIndexSync({ uri, file: URI.parse(uri).fsPath, settings: await this.settings.get(uri) });
+        if (change) changes.push(change);
         changed.push(event.uri);
       }
     }
     this.tellTooLarge();
-    if (changed.length) this.onChanged(changed);
+    if (changed.length) this.onChanged(changed, changes);
   }
 
   /** A document closed in the editor: its disk content is the truth again. */
@@ -230,9 +234,9 @@ export class WorkspaceIndex {
     this.open.delete(uri);
     if (!(await this.isSeed(uri))) return;
     const file = URI.parse(uri).fsPath;
-    if (!this.readIntoIndexSync({ uri, file, settings: await this.settings.get(uri) })) this.corpus.remove(uri);
+    const change = this.readIntoIndexSync({ uri, file, settings: await this.settings.get(uri) }) ?? this.corpus.remove(uri);
     this.tellTooLarge();
-    this.onChanged([uri]);
+    this.onChanged([uri], change ? [change] : []);
   }
 }
 

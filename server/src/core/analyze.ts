@@ -2,6 +2,7 @@ import { scanAndExtractClaims } from './claims/extract';
 import { lexiconFor } from './claims/lexicon';
 import type { Claim } from './claims/types';
 import { summarize, type CorpusView, type DocumentSummary } from './corpus';
+import { RecordingCorpus, type CorpusFacts } from './corpusFacts';
 import { scanNumbers, type NumberToken } from './numbers/scanner';
 import type { Figure } from './numbers/words';
 import { FindingCollector, type OmittedFindings } from './findingCap';
@@ -46,6 +47,8 @@ export interface DocumentAnalysis extends PreparedDocument {
   findings: Finding[];
   /** The findings past `AnalysisOptions.maxFindings`, counted, not kept. */
   omitted?: OmittedFindings;
+  /** What the rules read of the corpus: the findings hold while none of it changes (`CorpusChange.affects`). */
+  facts: CorpusFacts;
 }
 
 /**
@@ -101,6 +104,7 @@ export function analyzeDocument(
   const { doc, numbers } = prepared;
   const findings = new FindingCollector(options.maxFindings);
   const memo = new Map<string, unknown>();
+  const reads = new RecordingCorpus(corpus);
   const severities = new Map<string, Severity>();
   for (const rule of RULES) {
     if (options.families && !options.families.includes(rule.family)) continue;
@@ -112,7 +116,7 @@ export function analyzeDocument(
   let current: Rule | undefined;
   const ctx: RuleContext = {
     doc,
-    corpus,
+    corpus: reads,
     settings,
     token: options.token,
     numbers: () => numbers,
@@ -152,7 +156,7 @@ export function analyzeDocument(
       }
     }
   }
-  return { ...prepared, uri: doc.uri, version: doc.version, ...findings.done() };
+  return { ...prepared, uri: doc.uri, version: doc.version, ...findings.done(), facts: reads.facts };
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Claim } from './claims/types';
+import { CorpusChange } from './corpusFacts';
 import type { FigureReport, Verdict } from './figures/judge';
 import { QuantityIndex } from './figures/quantityIndex';
 import { reportsFromClaims } from './figures/reports';
 import { documentLineKeys } from './lines';
-import { countStyles, type NumberToken } from './numbers/scanner';
+import { countStyles, type DigitStyle, type NumberToken } from './numbers/scanner';
 import type { SeedDocument } from './text';
 
 /**
@@ -29,12 +30,16 @@ export function summarize(doc: SeedDocument, numbers: readonly NumberToken[], cl
   return { digitStyles: countStyles(numbers), ...documentLineKeys(doc), claims };
 }
 
-/** Read-only view of the corpus that rules get; the index implements it. */
+/**
+ * Read-only view of the corpus that rules get; the index implements it.
+ * Rules read it through a `RecordingCorpus`, so every question here is a
+ * fact an analysis can be told has changed (`CorpusChange`).
+ */
 export interface CorpusView {
   /** Number of documents in the corpus. */
   documentCount(): number;
-  /** Totals of `DocumentSummary.digitStyles` over the corpus (for the `majority` digit style). */
-  digitStyleTotals(): { western: number; eastern: number };
+  /** The digit style most of the corpus's numbers are written in (the `majority` target style); Western on a tie. */
+  digitMajority(): DigitStyle;
   /** How many documents hold a line with this key (`DocumentSummary.lineKeys`). */
   lineDocumentFrequency(key: number): number;
   /** How many documents have this key as their title (`DocumentSummary.titleKey`). */
@@ -57,33 +62,38 @@ export class CorpusIndex implements CorpusView {
   /** Figure reports by quantity, with judgements cached per quantity. */
   readonly figures = new QuantityIndex();
 
-  /** Adds or replaces a document's summary; returns the figure quantities whose judgement may have changed. */
-  set(uri: string, summary: DocumentSummary): Set<string> {
-    this.removeCounts(uri);
+  /** Adds or replaces a document's summary; returns what that changed of the facts rules read. */
+  set(uri: string, summary: DocumentSummary): CorpusChange {
+    const majority = this.digitMajority();
+    const old = this.removeCounts(uri);
     this.docs.set(uri, summary);
     this.totals.western += summary.digitStyles.western;
     this.totals.eastern += summary.digitStyles.eastern;
     for (const key of summary.lineKeys) this.lineFrequency.set(key, (this.lineFrequency.get(key) ?? 0) + 1);
     if (summary.titleKey) this.titleFrequency.set(summary.titleKey, (this.titleFrequency.get(summary.titleKey) ?? 0) + 1);
-    return this.figures.set(uri, reportsFromClaims(uri, summary.claims));
+    const quantities = this.figures.set(uri, reportsFromClaims(uri, summary.claims));
+    return new CorpusChange(uri, old, summary, !old, majority !== this.digitMajority(), quantities);
   }
 
-  remove(uri: string): boolean {
-    if (!this.removeCounts(uri)) return false;
-    this.figures.remove(uri);
-    return true;
+  /** Takes a document out of the corpus; undefined when it was not in it. */
+  remove(uri: string): CorpusChange | undefined {
+    const majority = this.digitMajority();
+    const old = this.removeCounts(uri);
+    if (!old) return undefined;
+    const quantities = this.figures.remove(uri);
+    return new CorpusChange(uri, old, undefined, true, majority !== this.digitMajority(), quantities);
   }
 
-  /** Takes a document's summary out of the totals and frequencies (not its figures: `set` replaces those in place). */
-  private removeCounts(uri: string): boolean {
+  /** Takes a document's summary out of the totals and frequencies (not its figures: `set` replaces those in place); returns it. */
+  private removeCounts(uri: string): DocumentSummary | undefined {
     const old = this.docs.get(uri);
-    if (!old) return false;
+    if (!old) return undefined;
     this.docs.delete(uri);
     this.totals.western -= old.digitStyles.western;
     this.totals.eastern -= old.digitStyles.eastern;
     for (const key of old.lineKeys) decrement(this.lineFrequency, key);
     if (old.titleKey) decrement(this.titleFrequency, old.titleKey);
-    return true;
+    return old;
   }
 
   figureReports(uri: string): readonly FigureReport[] {
@@ -111,8 +121,8 @@ export class CorpusIndex implements CorpusView {
     return this.docs.size;
   }
 
-  digitStyleTotals(): { western: number; eastern: number } {
-    return { ...this.totals };
+  digitMajority(): DigitStyle {
+    return majorityOf(this.totals);
   }
 
   lineDocumentFrequency(key: number): number {
@@ -122,6 +132,10 @@ export class CorpusIndex implements CorpusView {
   titleDocumentFrequency(key: number): number {
     return this.titleFrequency.get(key) ?? 0;
   }
+}
+
+function majorityOf(totals: { western: number; eastern: number }): DigitStyle {
+  return totals.eastern > totals.western ? 'eastern' : 'western';
 }
 
 function decrement(counts: Map<number, number>, key: number): void {
@@ -139,7 +153,7 @@ export function singleDocumentCorpus(summary: DocumentSummary, uri = ''): Corpus
     figureReports: (u) => figures.reportsOf(u),
     figureVerdict: (report) => figures.judgement(report.quantity).verdicts.get(report),
     documentCount: () => 1,
-    digitStyleTotals: () => ({ ...summary.digitStyles }),
+    digitMajority: () => majorityOf(summary.digitStyles),
     lineDocumentFrequency: (key) => (lines.has(key) ? 1 : 0),
     titleDocumentFrequency: (key) => (key !== 0 && key === summary.titleKey ? 1 : 0),
   };

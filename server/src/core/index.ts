@@ -3,6 +3,7 @@ export * from './types';
 export * from './text';
 export * from './settings';
 export * from './corpus';
+export { CorpusChange, type CorpusFacts } from './corpusFacts';
 export * from './analyze';
 export { compareFindings, type OmittedFindings } from './findingCap';
 export * from './numbers/scanner';

@@ -31,8 +31,7 @@ export interface DigitIssue {
 export function targetStyle(ctx: RuleContext): DigitStyle {
   const setting = ctx.settings.digitsTargetStyle;
   if (setting !== 'majority') return setting;
-  const totals = ctx.corpus.digitStyleTotals();
-  return totals.eastern > totals.western ? 'eastern' : 'western';
+  return ctx.corpus.digitMajority();
 }
 
 function problemsOf(token: NumberToken, style: DigitStyle): DigitRuleId[] {
@@ -61,9 +60,11 @@ function problemsOf(token: NumberToken, style: DigitStyle): DigitRuleId[] {
 /** The document's digit issues, computed once per analysis and shared by the digits rules. */
 export function digitIssues(ctx: RuleContext): readonly DigitIssue[] {
   return ctx.shared('digits/issues', () => {
-    const style = targetStyle(ctx);
+    let style: DigitStyle | undefined;
     const issues: DigitIssue[] = [];
     for (const token of ctx.numbers()) {
+      // Asked on the first number: a document without numbers does not depend on the corpus's majority.
+      style ??= targetStyle(ctx);
       const problems = problemsOf(token, style);
       if (problems.length === 0) continue;
       const replacement = renderNumber(token, style);
