@@ -9,7 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, uriOf } from './harness.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/boilerplate/corpus/', import.meta.url));
-const fixture = (name) => readFileSync(join(FIXTURES, name), 'utf8').split('\n<<< expect')[0];
+// The fixture's text without its expectation markers (`{rule …}` at a line's end, test/fixtures/README.md).
+const fixture = (name) => readFileSync(join(FIXTURES, name), 'utf8').replace(/(?: \{[^{}\n]*\})+$/gm, '');
 
 /** The line b.txt and c.txt end with: site furniture once three documents share it (boilerplate.minDocuments). */
 const FOOTER = 'موقع الأمل الإخباري صوت من لا صوت له';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeDocument, CorpusIndex, normalizeSettings, prepareDocument, SeedDocument } from '../../server/src/core';
 import { lineProfile } from '../../server/src/core/lines';
+import { readMarkedFixture } from './fixture-markers';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'boilerplate', 'corpus');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').split('\n<<< expect')[0];
+const fixture = (name: string) => readMarkedFixture(join(FIXTURES, name)).text;
 const FOOTER = 'موقع الأمل الإخباري صوت من لا صوت له';
 const FOOTER_KEY = lineProfile(new SeedDocument('k', FOOTER)).keys[0];
 
