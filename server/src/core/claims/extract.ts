@@ -532,12 +532,15 @@ class Extractor {
     const { low, high } = claimInterval(qualifier ?? (f.vague ? 'about' : 'exact'), f);
     const range = this.doc.range(Math.min(phraseStart, f.start), Math.max(phraseEnd, f.end));
     const claim: Claim = {
+      kind: 'count',
       range,
       text: detach(this.text.slice(Math.min(phraseStart, f.start), Math.max(phraseEnd, f.end))),
       event,
       subject: cls,
       qualifier: qualifier ?? (f.vague ? 'about' : 'exact'),
       value: f.value,
+      unit: null,
+      vague: f.vague,
       low,
       high,
       source: this.sourceFor(r.first, sources),
