@@ -12,13 +12,15 @@ import { buildPipeline, CLAIM_INPUTS, newClaimState } from '../stages/pipeline';
 import { qualifierStage } from '../stages/qualifier';
 import { scopeStage } from '../stages/scope';
 import { nounStage, subjectStage } from '../stages/subject';
+import type { ClaimState, Pipeline } from '../stages/pipeline';
 import type { Claim } from '../types';
 import type { ClaimKind } from './kind';
 
 /** Checked at load (see `buildPipeline`): the qualifier after the figure needs the noun's end, the subject stage the qualifier's start. */
 export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [nounStage, qualifierStage, subjectStage, eventStage, attributionStage, dateStage, scopeStage, intervalStage]);
 
-export const countKind: ClaimKind = {
+/** The count kind over a pipeline of the count stages (tests pass one whose stages are traced). */
+export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
   id: 'count',
   // Measurements and money ("5 km", "$3 million") are other kinds' figures.
   accepts: (f) => f.kind === 'count' && !f.unit,
@@ -26,7 +28,7 @@ export const countKind: ClaimKind = {
   worthReading: (f, sentence, r) => Boolean(f.figure.dual) || sentence.whole !== undefined || triggerNear(r, f, sentence.start, sentence.end),
   read(f, sentence, r) {
     const state = newClaimState(f, sentence, r.clauseStart(f.first, sentence.start), r.clauseEnd(f.last, sentence.end));
-    if (!COUNT_PIPELINE.run(state, r)) return undefined;
+    if (!pipeline.run(state, r)) return undefined;
     const figure = f.figure;
     const start = Math.min(state.phraseStart, figure.start);
     const end = Math.max(state.phraseEnd, figure.end);
@@ -51,4 +53,6 @@ export const countKind: ClaimKind = {
     if (!state.subset) sentence.whole = { claim, clause: state.clauseStart };
     return claim;
   },
-};
+});
+
+export const countKind: ClaimKind = countKindWith(COUNT_PIPELINE);
