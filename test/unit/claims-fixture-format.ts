@@ -9,11 +9,11 @@
  * optionally followed by `<low> <high>` (a number, or `-` for null), then
  * in any order `source="..."`, `date=YYYY-MM-DD` and `scope=national`,
  * `scope=local:<place>` or `scope="local:<place with spaces>"` (`-` demands
- * null for each). Parts left out are not checked. Claims are compared as a
+ * null for each), `kind=count`, `unit=<unit>` (or `-`) and `vague=true|false`. Parts left out are not checked. Claims are compared as a
  * set: every marker must be matched and no other claim may be extracted, so
  * a line without a marker is a hard negative (it must give nothing).
  */
-import type { Claim } from '../../server/src/core';
+import { scopeKey, type Claim } from '../../server/src/core/claims';
 import { readMarkedFixture, type Marker } from './fixture-markers';
 
 export interface ClaimExpectation {
@@ -27,6 +27,9 @@ export interface ClaimExpectation {
   source?: string | null;
   date?: string | null;
   scope?: string | null;
+  kind?: string;
+  unit?: string | null;
+  vague?: boolean;
 }
 
 export interface ClaimFixture {
@@ -37,8 +40,6 @@ export interface ClaimFixture {
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const bound = (s: string) => (s === '-' ? null : Number(s));
-/** Fields the marker syntax reserves for what `Claim` will carry; a marker cannot check them before the model has them. */
-const NOT_IN_MODEL = new Set(['kind', 'unit', 'vague']);
 
 export function claimExpectation(m: Marker): ClaimExpectation {
   const bad = (why: string) => new Error(`line ${m.line}: ${m.source}: ${why}`);
@@ -66,8 +67,15 @@ export function claimExpectation(m: Marker): ClaimExpectation {
     } else if (f.key === 'scope') {
       if (orNull !== null && orNull !== 'national' && !orNull.startsWith('local:')) throw bad(`scope "${f.value}" is not national, local:<place> or -`);
       e.scope = orNull;
-    } else if (NOT_IN_MODEL.has(f.key)) throw bad(`Claim has no \`${f.key}\` yet: the marker can state it once the model carries it`);
-    else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=)`);
+    } else if (f.key === 'kind') {
+      if (f.quoted || !/^[a-z]+$/.test(f.value)) throw bad(`kind "${f.value}" is not a claim kind id`);
+      e.kind = f.value;
+    } else if (f.key === 'unit') {
+      e.unit = orNull;
+    } else if (f.key === 'vague') {
+      if (f.value !== 'true' && f.value !== 'false') throw bad(`vague "${f.value}" is not true or false`);
+      e.vague = f.value === 'true';
+    } else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=, kind=, unit=, vague=)`);
   }
   return e;
 }
@@ -98,12 +106,16 @@ export function matchesClaim(c: Claim, e: ClaimExpectation): boolean {
     (e.high === undefined || c.high === e.high) &&
     (e.source === undefined || c.source === e.source) &&
     (e.date === undefined || c.date === e.date) &&
-    (e.scope === undefined || (c.scope ?? null) === e.scope)
+    (e.scope === undefined || scopeKey(c.scope ?? null) === e.scope) &&
+    (e.kind === undefined || c.kind === e.kind) &&
+    (e.unit === undefined || c.unit === e.unit) &&
+    (e.vague === undefined || c.vague === e.vague)
   );
 }
 
 /** A claim as the marker that would match it in full, on its line. */
 export function describeClaim(c: Claim): string {
-  const scope = c.scope ? (/\s/.test(c.scope) ? JSON.stringify(c.scope) : c.scope) : '-';
-  return `line ${c.range.start.line + 1}: {claim ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'} scope=${scope}}  «${c.text}»`;
+  const key = scopeKey(c.scope ?? null);
+  const scope = key ? (/\s/.test(key) ? JSON.stringify(key) : key) : '-';
+  return `line ${c.range.start.line + 1}: {claim ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'} scope=${scope} kind=${c.kind} unit=${c.unit ?? '-'} vague=${c.vague}}  «${c.text}»`;
 }

@@ -174,7 +174,7 @@ describe('hover: every report of the quantity across the corpus', () => {
     });
     const body = text(3, 6, ' في مدينة ألماتي');
     const claim = prepareDocument(new SeedDocument('file:///c.txt', body)).claims[0];
-    assert.ok(claim.scope?.startsWith('local:'), JSON.stringify(claim));
+    assert.equal(claim.scope?.kind, 'local', JSON.stringify(claim));
     const section = corpusReportsSection(claim, 'file:///c.txt', corpus);
     assert.match(section, /^\*\*Conflict:\*\* 1 report\(s\) of `killed\/police@[^`]+` disagree with this one\./);
     assert.deepEqual(

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findRule, normalizeSettings, RULES, SeedDocument, type Claim, type Finding } from '../../server/src/core';
+import { NATIONAL, type Scope } from '../../server/src/core/claims';
 import { claimExpectation, matchesClaim } from './claims-fixture-format';
 import { allFindings, fixableAfterFix, testCorpora, type TestCorpus } from './fix-corpora';
 import { ruleExpectation, matchesFinding } from './fixture-format';
@@ -78,21 +79,26 @@ describe('fixture markers', () => {
     assert.ok(!check('{figures/conflict "7"}'));
   });
 
-  it('state and check a claim\'s scope; kind and unit are refused until Claim has them', () => {
-    const claim = (scope: string | null): Claim => ({
+  it('state and check a claim\'s scope, kind, unit and vagueness', () => {
+    const claim = (scope: Scope | null, more: Partial<Claim> = {}): Claim => ({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       text: '', event: 'arrested', subject: 'people', qualifier: 'exact', value: 103, low: 103, high: 103,
-      source: null, date: null, scope, figureStart: 0, figureEnd: 1,
+      source: null, date: null, scope, figureStart: 0, figureEnd: 1, kind: 'count', unit: null, vague: false, ...more,
     });
+    const local: Scope = { kind: 'local', place: 'الماتي' };
     const e = (fields: string) => claimExpectation(parse(`x {claim arrested people exact 103 ${fields}}`).markers[0]);
-    assert.ok(matchesClaim(claim('local:الماتي'), e('scope=local:الماتي')));
-    assert.ok(!matchesClaim(claim('national'), e('scope=local:الماتي')));
-    assert.ok(!matchesClaim(claim('local:الماتي'), e('scope=-')));
+    assert.ok(matchesClaim(claim(local), e('scope=local:الماتي')));
+    assert.ok(!matchesClaim(claim(NATIONAL), e('scope=local:الماتي')));
+    assert.ok(!matchesClaim(claim(local), e('scope=-')));
     assert.ok(matchesClaim(claim(null), e('scope=-')));
-    assert.ok(matchesClaim(claim('national'), e('')), 'a scope left out is not checked');
+    assert.ok(matchesClaim(claim(NATIONAL), e('')), 'a scope left out is not checked');
     assert.throws(() => e('scope=city'), /not national, local:<place> or -/);
-    assert.throws(() => e('kind=count'), /Claim has no `kind` yet/);
-    assert.throws(() => e('unit=USD'), /Claim has no `unit` yet/);
+    assert.ok(matchesClaim(claim(null), e('kind=count unit=- vague=false')));
+    assert.ok(!matchesClaim(claim(null), e('kind=money')));
+    assert.ok(!matchesClaim(claim(null), e('unit=USD')));
+    assert.ok(!matchesClaim(claim(null), e('vague=true')));
+    assert.ok(matchesClaim(claim(null, { vague: true }), e('vague=true')));
+    assert.throws(() => e('vague=maybe'), /not true or false/);
   });
 });
 

@@ -39,7 +39,7 @@ describe('tokens', () => {
   it('reads a scope in place as from the clause', () => {
     const text = 'قال مسؤولون  في مدينة ألماتي، إن 748 شرطيا أصيبوا في جميع أنحاء البلاد in the city of Almaty nationwide';
     for (let start = 0; start < text.length; start += 3) {
-      for (let end = start; end <= text.length; end += 5) assert.equal(scopeIn(text, start, end), scopeOf(text.slice(start, end)));
+      for (let end = start; end <= text.length; end += 5) assert.deepEqual(scopeIn(text, start, end), scopeOf(text.slice(start, end)));
     }
   });
 });

@@ -1,5 +1,5 @@
 /** Claims: figures with their meaning (domain.md, Claims). */
-export { QUALIFIERS, quantityKey, type Claim, type Qualifier } from './types';
+export { NATIONAL, QUALIFIERS, quantityKey, quantityOf, quantityString, scopeKey, type Claim, type ClaimKindId, type Qualifier, type Quantity, type Scope } from './types';
 export { extractClaims, type ClaimExtraction } from './extract';
 export { claimInterval, tolerance, type Interval } from './intervals';
 export {

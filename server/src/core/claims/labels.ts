@@ -33,8 +33,8 @@ function formatNumber(n: number): string {
 
 /** "اعتقال · أكثر من 3000 شخص": event, qualifier, value and subject. Vague figures show their interval ("20–99"). */
 export function claimLabel(claim: Claim, lexicon: CompiledLexicon = lexiconFor()): string {
-  // A vague figure (عشرات) is `about` with its own interval, which starts at its value.
-  const vague = claim.qualifier === 'about' && claim.low === claim.value && claim.high !== null && claim.high !== claim.value;
+  // A vague figure (عشرات) read as itself has its own interval, which starts at its value.
+  const vague = claim.vague && claim.qualifier === 'about' && claim.high !== null;
   const amount = vague ? `${formatNumber(claim.low!)}–${formatNumber(claim.high!)}` : [qualifierLabel(claim.qualifier), formatNumber(claim.value)].filter(Boolean).join(' ');
   return `${eventLabel(claim.event, lexicon)} · ${amount} ${subjectLabel(claim.subject, lexicon)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * The scope of a figure: `national`, `local:<place>` or null (unstated).
+ * The scope of a figure: nationwide, a named place, or null (unstated).
  * "748 police injured in the city of Almaty" and "more than 1000 injured
  * nationwide" count different things; comparing them would report a false
  * conflict. Markers are data (`data/scope.json`).
@@ -7,6 +7,7 @@
 import { stringOfCodes } from '../arrays';
 import SCOPE from '../data/scope.json';
 import { normalizeWord, NORMALIZE_TABLE } from '../numbers/normalize';
+import { NATIONAL, type Scope } from './types';
 
 const national = SCOPE.national.map((p) => normalizeWord(p));
 const localPrefixes = SCOPE.localPrefixes.map((p) => normalizeWord(p));
@@ -78,7 +79,7 @@ let buffer = new Uint16Array(1024);
 const firstAt = new Int32Array(localPrefixes.length);
 
 /** The scope stated in a clause, or null. A named place wins over a nationwide phrase in the same clause. */
-export function scopeOf(clause: string): string | null {
+export function scopeOf(clause: string): Scope | null {
   return scopeIn(clause, 0, clause.length);
 }
 
@@ -88,7 +89,7 @@ export function scopeOf(clause: string): string | null {
  * then spelling normalized) into a reused buffer, and every marker is looked
  * for in one pass, at the spaces where it may start.
  */
-export function scopeIn(text: string, start: number, end: number): string | null {
+export function scopeIn(text: string, start: number, end: number): Scope | null {
   if (end < start) end = start;
   if (buffer.length < end - start + 2) buffer = new Uint16Array(2 * (end - start + 2));
   const buf = buffer;
@@ -138,7 +139,7 @@ export function scopeIn(text: string, start: number, end: number): string | null
     const from = at + localPrefixes[q].length + 2;
     let to = from;
     while (to < n && !endsPlace(buf[to])) to++;
-    if (to > from) return `local:${stringOfCodes(buf, from, to)}`;
+    if (to > from) return { kind: 'local', place: stringOfCodes(buf, from, to) };
   }
-  return nationwide ? 'national' : null;
+  return nationwide ? NATIONAL : null;
 }

@@ -11,11 +11,30 @@ export type Qualifier = 'exact' | 'more_than' | 'at_least' | 'about' | 'nearly' 
 export const QUALIFIERS: readonly Qualifier[] = ['exact', 'more_than', 'at_least', 'about', 'nearly', 'less_than', 'up_to'];
 
 /**
+ * What a claim counts or measures: one module per kind under claims/kinds/.
+ * Only `count` exists; money, measures, durations and ages are to come.
+ */
+export type ClaimKindId = 'count';
+
+/**
+ * Where a figure applies (see claims/scope.ts): the whole country, or a
+ * named place (normalized). A claim whose text does not say has `null`.
+ */
+export type Scope = { readonly kind: 'national' } | { readonly kind: 'local'; readonly place: string };
+
+/** The one nationwide scope: shared, so claims never allocate one each. */
+export const NATIONAL: Scope = Object.freeze({ kind: 'national' });
+
+/**
  * A figure with its meaning, read from one sentence (domain.md, Claims).
  * Plain data: safe to keep in the corpus index and to send over the wire.
  * Strings are copies, so a claim never keeps its document's text alive.
+ * The CLI's JSON keeps only the domain.md fields (cli/report.ts): `kind`,
+ * `unit`, `vague` and `scope` are internal for now.
  */
 export interface Claim {
+  /** Which claim kind read it (claims/kinds/). */
+  kind: ClaimKindId;
   /** The claim's phrase: qualifier, figure and counted noun ("أكثر من 3000 شخص"). */
   range: Range;
   /** The phrase as written. */
@@ -27,6 +46,10 @@ export interface Claim {
   qualifier: Qualifier;
   /** The number as written, normalized (the lower bound for vague quantities such as عشرات). */
   value: number;
+  /** The figure's unit (`USD`, `km`...); always null for counts. */
+  unit: string | null;
+  /** The figure is a vague quantity (عشرات "tens", مئات "hundreds", بضعة "a few"): its words give an interval, not a number. */
+  vague: boolean;
   /** The interval the figure and its qualifier imply; `null` is unbounded (see `claimInterval`). */
   low: number | null;
   high: number | null;
@@ -34,18 +57,49 @@ export interface Claim {
   source: string | null;
   /** The day the figure refers to (`YYYY-MM-DD`) when the text lets one infer it (see claims/dates.ts). */
   date: string | null;
-  /**
-   * Where the figure applies: `national`, `local:<place>` (normalized), or
-   * null when the text does not say (see claims/scope.ts). Optional: claims
-   * built before scopes existed have none.
-   */
-  scope?: string | null;
+  /** Where the figure applies, or null when the text does not say (see claims/scope.ts). */
+  scope: Scope | null;
   /** UTF-16 offsets of the figure itself inside the document (for hovers and hints). */
   figureStart: number;
   figureEnd: number;
 }
 
-/** The quantity a claim is about: claims with the same key are compared across the corpus. Stable: `${event}/${subject}`. */
+/**
+ * The quantity a claim is about: claims with the same quantity are compared
+ * across the corpus. A figure for one place is a different quantity from
+ * the national one, so the place is part of it; nationwide and unstated
+ * scopes are one quantity (ministry totals usually leave "nationwide" implicit).
+ */
+export interface Quantity {
+  kind: ClaimKindId;
+  event: string;
+  subject: string;
+  /** The named place of a local scope, else null. */
+  place: string | null;
+}
+
+export function quantityOf(claim: Pick<Claim, 'kind' | 'event' | 'subject' | 'scope'>): Quantity {
+  const scope = claim.scope;
+  return { kind: claim.kind, event: claim.event, subject: claim.subject, place: scope?.kind === 'local' ? scope.place : null };
+}
+
+/**
+ * The quantity as the string the judgement, the index and the JSON's
+ * conflicts use: `event/subject`, plus `@place` for a local scope
+ * (`killed/police@almaty`). Counts carry no kind prefix (the key predates
+ * kinds); another kind must prefix its id, so its quantities never meet a count's.
+ */
+export function quantityString(q: Quantity): string {
+  const key = q.kind === 'count' ? `${q.event}/${q.subject}` : `${q.kind}:${q.event}/${q.subject}`;
+  return q.place === null ? key : `${key}@${q.place}`;
+}
+
+/** The quantity without its place, `event/subject`, as hovers name it. */
 export function quantityKey(claim: Pick<Claim, 'event' | 'subject'>): string {
   return `${claim.event}/${claim.subject}`;
+}
+
+/** The scope as a string, `national` or `local:<place>` (for messages and tests). */
+export function scopeKey(scope: Scope | null): string | null {
+  return scope === null ? null : scope.kind === 'national' ? 'national' : `local:${scope.place}`;
 }

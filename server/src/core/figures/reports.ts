@@ -1,4 +1,4 @@
-import { quantityKey, type Claim } from '../claims/types';
+import { quantityOf, quantityString, type Claim } from '../claims/types';
 import type { FigureReport } from './judge';
 
 /**
@@ -11,7 +11,7 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[]): Figure
     uri,
     range: c.range,
     // A figure for one place is a different quantity from the national one: compare it only with the same place's.
-    quantity: c.scope?.startsWith('local:') ? `${quantityKey(c)}@${c.scope.slice('local:'.length)}` : quantityKey(c),
+    quantity: quantityString(quantityOf(c)),
     qualifier: c.qualifier,
     value: c.value,
     low: c.low,
@@ -22,9 +22,9 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[]): Figure
   }));
 }
 
-/** The extractor's convention for vague quantities: `about` with an interval starting at the value (claims/labels.ts). */
+/** A vague quantity read as itself (عشرات، نحو عشرات), with the interval its words give; "أكثر من عشرات" is a bound, and compared. */
 function isVague(c: Claim): boolean {
-  return c.qualifier === 'about' && c.low === c.value && c.high !== null && c.high !== c.value;
+  return c.vague && c.qualifier === 'about';
 }
 
 /** Qualifiers in English words, for messages and hovers (`exact` reads as nothing). */

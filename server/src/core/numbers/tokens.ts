@@ -83,7 +83,7 @@ export class Word {
   bits = 0;
   /** Phrase candidates per phrase set of `owner`. */
   cands: unknown[] | undefined = undefined;
-  /** What the claims extractor knows of the word that depends on it alone (bits, 0 until computed: see `facts` in claims/extract.ts). */
+  /** What the claims extractor knows of the word that depends on it alone (bits, 0 until computed: see `facts` in claims/reader.ts). */
   facts = 0;
   /** The same for the figure reader (see `is` in numbers/words.ts). */
   figureFacts = 0;
