@@ -7,6 +7,7 @@ import { cliticForms, detach, normalizeWord } from '../numbers/normalize';
 import { isClauseEnd, isTransparent, MARK_QUOTE, TOKEN_LATIN, TOKEN_WORD, Token } from '../numbers/tokens';
 import type { ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
+import { partitionPoint } from '../text/search';
 import { WEEKDAYS } from './dates';
 import { variants, type CompiledLexicon, type PhraseMatch, type SubjectPayload } from './lexicon';
 
@@ -93,13 +94,7 @@ export function isQuote(t: Token): boolean {
 
 /** In mentions sorted by position: the last one before `first`, else the first one after it. */
 export function nearestBefore<T extends { at: number }>(mentions: readonly T[], first: number): T | undefined {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (mentions[mid].at < first) low = mid + 1;
-    else high = mid;
-  }
+  const low = partitionPoint(mentions.length, (i) => mentions[i].at < first);
   return low > 0 ? mentions[low - 1] : mentions[0];
 }
 

@@ -7,6 +7,7 @@
  * report's verdict only when it is asked for, so an edit in a quantity of
  * 10,000 reports costs a sweep and the verdicts of the edited document.
  */
+import { partitionPoint } from '../text/search';
 import type { Range } from '../types';
 
 /** One report of a figure: a claim (domain.md) plus the document it is in. */
@@ -127,28 +128,15 @@ type ItemOrder = (a: JudgedItem, b: JudgedItem) => number;
 /** Where a report sits in a list sorted by `order`, or -1 when it is not there. */
 export function positionOf(items: readonly JudgedItem[], report: FigureReport, order: ItemOrder = compareItems): number {
   const probe = { r: report, lo: lowOf(report), hi: 0, doc: 0 };
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(items[mid], probe) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const first = partitionPoint(items.length, (i) => order(items[i], probe) < 0);
   // Reports at the same place compare equal: look through them for this one.
-  for (let k = lo; k < items.length && order(items[k], probe) === 0; k++) if (items[k].r === report) return k;
+  for (let k = first; k < items.length && order(items[k], probe) === 0; k++) if (items[k].r === report) return k;
   return -1;
 }
 
 /** Where a new item goes in a list sorted by `order`: after the items that compare equal, as a stable sort puts it. */
 export function insertionPoint(items: readonly JudgedItem[], item: JudgedItem, order: ItemOrder = compareItems): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(items[mid], item) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(items.length, (i) => order(items[i], item) <= 0);
 }
 
 /** A quantity's reports in the two orders a judgement reads them in. */

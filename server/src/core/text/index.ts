@@ -1,4 +1,5 @@
-import type { Position, Range } from './types';
+import type { Position, Range } from '../types';
+import { partitionPoint } from './search';
 
 /**
  * A document's text with line bookkeeping. Offsets are UTF-16 code unit
@@ -28,14 +29,7 @@ export class SeedDocument {
   positionAt(offset: number): Position {
     const starts = this.lineStarts;
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid] > offset) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
+    const line = partitionPoint(starts.length, (i) => starts[i] <= offset) - 1;
     return { line, character: offset - starts[line] };
   }
 
