@@ -1,5 +1,10 @@
-import { stringOfCodes } from './arrays';
 import type { SeedDocument } from './text';
+import { isArabicLetterCode, isBreakingSpace, isInvisibleCode, isLatinLetterCode } from './text/chars';
+import { foldCode, LINE_FOLD } from './text/fold';
+
+// The boilerplate rules (rules/**) read these here; their own module is text/.
+export { isBreakingSpace, isInvisibleCode } from './text/chars';
+export { foldCode, foldText, shapeText } from './text/fold';
 
 /**
  * Line-level view of a document shared by the corpus index and the line
@@ -10,141 +15,6 @@ import type { SeedDocument } from './text';
  * ى/ي, ة/ه, Persian letter forms, Eastern digits, Latin case, punctuation
  * and spacing.
  */
-
-/** Characters that separate words: spaces of every width and line-internal separators. */
-export function isBreakingSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
-/** Characters that have no width: bidi marks, zero-width (non-)joiners, BOM, soft hyphen. */
-export function isInvisibleCode(c: number): boolean {
-  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff || c === 0x061c || c === 0x00ad;
-}
-
-/** White space for blank lines: a line holding only these is blank. */
-export function isSpaceCode(c: number): boolean {
-  return isBreakingSpace(c) || isInvisibleCode(c);
-}
-
-export function isArabicLetterCode(c: number): boolean {
-  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff) || (c >= 0xfb50 && c <= 0xfdfb) || (c >= 0xfe70 && c <= 0xfefc);
-}
-
-export function isLatinLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-}
-
-const OTHER_LETTER = /[\p{L}\p{N}]/u;
-
-/**
- * The folded form of one character: a code to keep (letters and digits,
- * normalized), -1 to drop (marks, tatweel, invisible characters), or 32 for a
- * separator (spaces, punctuation, symbols).
- */
-export function foldCode(c: number): number {
-  return c < FOLD_TABLE_SIZE ? FOLD_TABLE[c] : foldCodeOf(c);
-}
-
-/** `foldCode` below U+0700 (ASCII, Latin-1, Arabic: nearly every character of the corpus), looked up. */
-const FOLD_TABLE_SIZE = 0x0700;
-const FOLD_TABLE = new Int16Array(FOLD_TABLE_SIZE);
-for (let c = 0; c < FOLD_TABLE_SIZE; c++) FOLD_TABLE[c] = foldCodeOf(c);
-
-function foldCodeOf(c: number): number {
-  // Arabic letters first: most of the text.
-  if (c >= 0x0621 && c <= 0x064a) {
-    if (c >= 0x0641) return c === 0x0649 ? 0x064a : c;
-    switch (c) {
-      case 0x0622: case 0x0623: case 0x0625: return 0x0627;
-      case 0x0624: return 0x0648;
-      case 0x0626: return 0x064a;
-      case 0x0629: return 0x0647;
-      case 0x0640: return -1;
-    }
-    return c;
-  }
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return c + 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return c;
-    return 32;
-  }
-  if (c >= 0x0600 && c <= 0x06ff) {
-    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x06d6 && c <= 0x06ed) || (c >= 0x0610 && c <= 0x061a)) return -1;
-    if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 48;
-    if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 48;
-    switch (c) {
-      case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: return 0x0627;
-      case 0x0649: case 0x06cc: case 0x0626: return 0x064a;
-      case 0x0629: return 0x0647;
-      case 0x0624: return 0x0648;
-      case 0x06a9: case 0x06af: return 0x0643;
-      case 0x06a4: return 0x0641;
-    }
-    return isArabicLetterCode(c) ? c : 32;
-  }
-  if (isInvisibleCode(c)) return -1;
-  if (isBreakingSpace(c) || (c >= 0x2010 && c <= 0x206f)) return 32;
-  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
-  return OTHER_LETTER.test(String.fromCharCode(c)) ? c : 32;
-}
-
-/**
- * Folds a string for lexicon matching: normalized letters and digits, every
- * run of separators (punctuation included) one space, trimmed.
- */
-export function foldText(text: string, start = 0, end = text.length): string {
-  const buffer = scratch(end - start);
-  let n = 0;
-  let pendingSpace = false;
-  for (let i = start; i < end; i++) {
-    const f = foldCode(text.charCodeAt(i));
-    if (f < 0) continue;
-    if (f === 32) {
-      pendingSpace = n > 0;
-      continue;
-    }
-    if (pendingSpace) buffer[n++] = 32;
-    pendingSpace = false;
-    buffer[n++] = f;
-  }
-  return decode(buffer, n);
-}
-
-let scratchBuffer = new Uint16Array(256);
-
-/** A reusable buffer for building folded strings without concatenating characters. */
-function scratch(length: number): Uint16Array {
-  if (scratchBuffer.length < length) scratchBuffer = new Uint16Array(Math.max(length, scratchBuffer.length * 2));
-  return scratchBuffer;
-}
-
-function decode(buffer: Uint16Array, n: number): string {
-  return stringOfCodes(buffer, 0, n);
-}
-
-/**
- * Like `foldText`, but punctuation and symbols are kept (each run of spaces
- * becomes one space): what a label and its colon look like after folding.
- */
-export function shapeText(text: string, start = 0, end = text.length): string {
-  const buffer = scratch(end - start);
-  let n = 0;
-  let pendingSpace = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (isInvisibleCode(c)) continue;
-    if (isBreakingSpace(c)) {
-      pendingSpace = n > 0;
-      continue;
-    }
-    const f = foldCode(c);
-    if (f < 0) continue;
-    if (pendingSpace) buffer[n++] = 32;
-    pendingSpace = false;
-    buffer[n++] = f === 32 ? c : f;
-  }
-  return decode(buffer, n);
-}
 
 /**
  * Bits of `LineProfile.marks`: characters a line holds, so that tests
@@ -310,7 +180,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
         let p1 = text.charCodeAt(i - 1);
         let p2 = text.charCodeAt(i - 2);
         for (let d = c; ; ) {
-          const f = FOLD_TABLE[d];
+          const f = LINE_FOLD[d];
           ha = Math.imul(ha ^ f, 0x01000193);
           hb = Math.imul((hb ^ f) + (hb >>> 13), 0x5bd1e995);
           const before = HINT_BEFORE[d];

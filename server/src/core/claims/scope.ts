@@ -6,7 +6,8 @@
  */
 import { stringOfCodes } from '../arrays';
 import SCOPE from '../data/scope.json';
-import { normalizeWord, NORMALIZE_TABLE } from '../numbers/normalize';
+import { normalizeWord } from '../numbers/normalize';
+import { WORD_FOLD } from '../text/fold';
 import { NATIONAL, type Scope } from './types';
 
 const national = SCOPE.national.map((p) => normalizeWord(p));
@@ -41,6 +42,8 @@ national.forEach((p, k) => addMarker(p, 1, k));
 
 /** JavaScript's `\s` (what `trim` and `/\s+/` treat as white space). */
 function isJsSpace(c: number): boolean {
+  // The one white space between 32 and U+1680 is U+00A0: letters leave at the first test.
+  if (c > 32 && c !== 0xa0 && c < 0x1680) return false;
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||
@@ -62,18 +65,6 @@ function endsPlace(c: number): boolean {
     c === 32 || c === 44 || c === 46 || c === 0x60c || c === 0x61b || c === 58 || c === 40 || c === 41 || c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb
   );
 }
-
-/** Below U+0700: the normalized code of a character, `DROP` when normalization drops it, `SPACE` for white space. */
-const DROP = -1;
-const SPACE = -2;
-const SCOPE_CODE = (() => {
-  const t = new Int32Array(0x700);
-  for (let c = 0; c < 0x700; c++) {
-    const m = NORMALIZE_TABLE[c];
-    t[c] = isJsSpace(c) ? SPACE : m === 0 ? c : m < 0 ? DROP : m;
-  }
-  return t;
-})();
 
 let buffer = new Uint16Array(1024);
 const firstAt = new Int32Array(localPrefixes.length);
@@ -102,8 +93,7 @@ export function scopeIn(text: string, start: number, end: number): Scope | null 
   for (; k < end; k++) {
     const c = text.charCodeAt(k);
     // White space is collapsed before characters are dropped: a dropped mark still ends a run of spaces.
-    const code = c < 0x700 ? SCOPE_CODE[c] : isJsSpace(c) ? SPACE : c;
-    if (code === SPACE) {
+    if (isJsSpace(c)) {
       pendingSpace = true;
       continue;
     }
@@ -111,6 +101,7 @@ export function scopeIn(text: string, start: number, end: number): Scope | null 
       buf[n++] = 32;
       pendingSpace = false;
     }
+    const code = c < 0x700 ? WORD_FOLD[c] : c;
     if (code >= 0) buf[n++] = code;
   }
   buf[n++] = 32;

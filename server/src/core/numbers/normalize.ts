@@ -2,44 +2,13 @@
  * Spelling normalization for matching Arabic words against word lists: the
  * same word is written with or without hamza on alef, with ى or ي, with ة or
  * ه, with diacritics and tatweel, and sometimes with Persian letters (ڤ ی ک).
- * Lists and text go through the same function, so a list entry written in
- * any of these spellings matches every other one. Latin letters are lowercased.
+ * Lists and text go through the same function (the word fold of
+ * text/fold.ts), so a list entry written in any of these spellings matches
+ * every other one. Latin letters are lowercased.
  */
 import { stringOfCodes } from '../arrays';
+import { WORD_FOLD, wordFoldCode } from '../text/fold';
 
-/** Arabic letters (including the Persian and Urdu ones seen in Arabic text), diacritics and tatweel. */
-export function isArabicWordChar(c: number): boolean {
-  return (c >= 0x621 && c <= 0x65f) || c === 0x670 || (c >= 0x671 && c <= 0x6d3) || c === 0x6d5;
-}
-
-export function isLatinLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-}
-
-/** The replacement of one character, -1 to drop it, or 0 to keep it (a table over U+0000–U+06FF). */
-const MAP = (() => {
-  const m = new Int32Array(0x700);
-  for (let c = 65; c <= 90; c++) m[c] = c + 32;
-  for (let c = 0xc0; c <= 0xde; c++) if (c !== 0xd7) m[c] = c + 32;
-  for (const c of [0x622, 0x623, 0x625, 0x671]) m[c] = 0x627; // آ أ إ ٱ → ا
-  m[0x624] = m[0x626] = 0x621; // ؤ ئ → ء
-  m[0x629] = 0x647; // ة → ه
-  m[0x649] = m[0x6cc] = 0x64a; // ى ی → ي
-  m[0x6a9] = m[0x6af] = 0x643; // ک گ → ك
-  m[0x6a4] = 0x641; // ڤ → ف
-  m[0x67e] = 0x628; // پ → ب
-  m[0x686] = 0x62c; // چ → ج
-  m[0x640] = m[0x670] = -1; // tatweel, superscript alef
-  for (let c = 0x64b; c <= 0x65f; c++) m[c] = -1; // harakat
-  return m;
-})();
-
-function mapChar(c: number): number {
-  return c < 0x700 ? MAP[c] : 0;
-}
-
-/** The normalization table itself, for loops that hash as they scan (see `hashSpan`): 0 keep, -1 drop, else the replacement. */
-export const NORMALIZE_TABLE: Int32Array = MAP;
 export const HASH_PRIME = 0x01000193;
 
 /**
@@ -86,18 +55,15 @@ export function hashSpan(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    const m = c < 0x700 ? MAP[c] : 0;
-    if (m < 0) continue;
-    h = Math.imul(h ^ (m === 0 ? c : m), FNV_PRIME);
+    const f = c < 0x700 ? WORD_FOLD[c] : c;
+    if (f < 0) continue;
+    h = Math.imul(h ^ f, FNV_PRIME);
   }
   return h >>> 0;
 }
 
-/** The normalized character code of `c`, or -1 when normalization drops it. */
-export function normalizedCode(c: number): number {
-  const m = c < 0x700 ? MAP[c] : 0;
-  return m === 0 ? c : m;
-}
+// The claims lexicon reads the word fold by this name.
+export { wordFoldCode as normalizedCode } from '../text/fold';
 
 /** One step of `hashSpan`: the hash after appending a normalized character code. */
 export function hashStep(h: number, code: number): number {
@@ -111,33 +77,26 @@ export function hashWord(word: string): number {
   return hashSpan(word, 0, word.length);
 }
 
-/** Diacritics and tatweel: characters normalization drops. */
-export function isDroppedChar(c: number): boolean {
-  return mapChar(c) === -1;
-}
-
 /** Offset in `text` after the first `count` normalized characters of the word starting at `start`, and any dropped marks after them. */
 export function offsetAfterNormalized(text: string, start: number, end: number, count: number): number {
   let k = start;
   while (k < end && count > 0) {
-    if (mapChar(text.charCodeAt(k)) !== -1) count--;
+    if (wordFoldCode(text.charCodeAt(k)) >= 0) count--;
     k++;
   }
-  while (k < end && mapChar(text.charCodeAt(k)) === -1) k++;
+  while (k < end && wordFoldCode(text.charCodeAt(k)) < 0) k++;
   return k;
 }
 
 /** The normalized form of `text[start, end)`; allocates only when a character changes. */
 export function normalizeSpan(text: string, start: number, end: number): string {
   let k = start;
-  while (k < end && mapChar(text.charCodeAt(k)) === 0) k++;
+  while (k < end && wordFoldCode(text.charCodeAt(k)) === text.charCodeAt(k)) k++;
   if (k === end) return text.slice(start, end);
   const codes: number[] = [];
   for (let j = start; j < end; j++) {
-    const c = text.charCodeAt(j);
-    const m = mapChar(c);
-    if (m === 0) codes.push(c);
-    else if (m > 0) codes.push(m);
+    const f = wordFoldCode(text.charCodeAt(j));
+    if (f >= 0) codes.push(f);
   }
   return stringOfCodes(codes);
 }

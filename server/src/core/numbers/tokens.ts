@@ -4,7 +4,10 @@
  * both walk this token list, so neither rescans the text. Tokens are
  * transient: nothing kept after an analysis refers to them.
  */
-import { detach, HASH_PRIME, HASH_SEED, HashFilter, hashWord, isArabicWordChar, isLatinLetter, NORMALIZE_TABLE, normalizeSpan } from './normalize';
+import { isArabicWordChar, isLatinLetterCode } from '../text/chars';
+// `internWord` reads the word fold by its old name (kept unchanged while the Word class moves).
+import { WORD_FOLD, WORD_FOLD as NORMALIZE_TABLE } from '../text/fold';
+import { detach, HASH_PRIME, HASH_SEED, HashFilter, hashWord, normalizeSpan } from './normalize';
 import { IS_DIGIT, readNumberAt, type NumberToken } from './scanner';
 
 export const TOKEN_WORD = 1;
@@ -348,28 +351,18 @@ const CLASS = (() => {
   const t = new Uint8Array(0x700);
   for (let c = 0; c < 0x700; c++) {
     if (isArabicWordChar(c)) t[c] = CLASS_ARABIC;
-    else if (isLatinLetter(c)) t[c] = CLASS_LATIN;
+    else if (isLatinLetterCode(c)) t[c] = CLASS_LATIN;
     else if (c === 10 || c === 13) t[c] = CLASS_BREAK;
     else if (isSpace(c)) t[c] = CLASS_SPACE;
   }
   return t;
 })();
-/** The code a character adds to a word's hash (its normalized form), -1 when normalization drops it. */
-const HASH_CODE = (() => {
-  const t = new Int32Array(0x700);
-  for (let c = 0; c < 0x700; c++) {
-    const m = NORMALIZE_TABLE[c];
-    t[c] = m === 0 ? c : m < 0 ? -1 : m;
-  }
-  return t;
-})();
-
 /** Per character below U+0700: its code in a word's hash if it is an Arabic word character, else `STEP_DROP` (dropped) or `STEP_END`. */
 const STEP_DROP = -1;
 const STEP_END = -2;
 const ARABIC_STEP = (() => {
   const t = new Int32Array(0x700);
-  for (let c = 0; c < 0x700; c++) t[c] = CLASS[c] !== CLASS_ARABIC ? STEP_END : HASH_CODE[c] < 0 ? STEP_DROP : HASH_CODE[c];
+  for (let c = 0; c < 0x700; c++) t[c] = CLASS[c] !== CLASS_ARABIC ? STEP_END : WORD_FOLD[c] < 0 ? STEP_DROP : WORD_FOLD[c];
   return t;
 })();
 
@@ -445,7 +438,7 @@ function tokenizeText(text: string, numbers: readonly NumberToken[], scanning: b
         // Find the word's end and hash its normalized form in the same loop: one table read per
         // character, its code in the hash, dropped, or the end of the word.
         let h = HASH_SEED;
-        const m = HASH_CODE[d];
+        const m = WORD_FOLD[d];
         if (m >= 0) h = Math.imul(h ^ m, HASH_PRIME);
         let j = start + 1;
         for (; j < n; j++) {
@@ -491,7 +484,7 @@ function tokenizeText(text: string, numbers: readonly NumberToken[], scanning: b
       let j = i;
       let d = c;
       for (;;) {
-        h = Math.imul(h ^ (d < 0x700 ? HASH_CODE[d] : d), HASH_PRIME);
+        h = Math.imul(h ^ (d < 0x700 ? WORD_FOLD[d] : d), HASH_PRIME);
         if (++j >= n) break;
         d = text.charCodeAt(j);
         // An apostrophe inside a word (don't, O’Brien) belongs to it.

@@ -31,7 +31,8 @@ import {
   YEAR_BEFORE,
   type NumberWord,
 } from './lexicon';
-import { cliticForms, cliticSpellings, expandClitics, hashWord, isLatinLetter, offsetAfterNormalized } from './normalize';
+import { isLatinLetterCode } from '../text/chars';
+import { cliticForms, cliticSpellings, expandClitics, hashWord, offsetAfterNormalized } from './normalize';
 import { scanNumbers, SCRIPT_WESTERN, type NumberToken } from './scanner';
 import { isTransparent, tokenize, TOKEN_BREAK, TOKEN_LATIN, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, watchIndex, type Token } from './tokens';
 
@@ -607,10 +608,10 @@ class Reader {
     // Glued to Latin letters or joined by a hyphen to a word: EP3704, COVID-19, F-16, كوفيد-19, 3D.
     const before = text.charCodeAt(t.start - 1);
     const afterCode = text.charCodeAt(tokens[p.last].end);
-    if (isLatinLetter(before) || isLatinLetter(afterCode)) return 'name';
+    if (isLatinLetterCode(before) || isLatinLetterCode(afterCode)) return 'name';
     if (before === 45 /* - */ && t.start >= 2) {
       const b2 = text.charCodeAt(t.start - 2);
-      if (isLatinLetter(b2) || (b2 >= 0x621 && b2 <= 0x6d3)) return 'name';
+      if (isLatinLetterCode(b2) || (b2 >= 0x621 && b2 <= 0x6d3)) return 'name';
     }
     const prev = this.wordBefore(p.first);
     if (prev && t.space !== false) {
