@@ -1,10 +1,17 @@
 import type { SeedDocument } from './text';
-import { isArabicLetterCode, isBreakingSpace, isInvisibleCode, isLatinLetterCode } from './text/chars';
-import { foldCode, LINE_FOLD } from './text/fold';
+import * as chars from './text/chars';
+import * as fold from './text/fold';
+import * as hash from './text/hash';
 
 // The boilerplate rules (rules/**) read these here; their own module is text/.
 export { isBreakingSpace, isInvisibleCode } from './text/chars';
 export { foldCode, foldText, shapeText } from './text/fold';
+
+// Local bindings for `computeProfile`'s loop: where modules load one by one (tsx, in the tests),
+// every use of an imported name is a property read, and V8 then inlines none of these calls.
+const { isArabicLetterCode, isBreakingSpace, isInvisibleCode, isLatinLetterCode } = chars;
+const { foldCode, LINE_FOLD } = fold;
+const { FNV_OFFSET, fnvStep, KEY_OFFSET, keySpace, keyStep, lineKey } = hash;
 
 /**
  * Line-level view of a document shared by the corpus index and the line
@@ -122,11 +129,6 @@ export function isBlankLine(p: LineProfile, line: number): boolean {
   return p.contentStart[line] === p.contentEnd[line];
 }
 
-// Two independent 32-bit FNV-1a style hashes combined into 53 bits: with a
-// million distinct lines in a corpus a collision stays improbable (~1e-4).
-const FNV_OFFSET_A = 0x811c9dc5;
-const FNV_OFFSET_B = 0x01000193 ^ 0x5bd1e995;
-
 function computeProfile(doc: SeedDocument): LineProfile {
   const text = doc.text;
   const starts = doc.lineStarts;
@@ -144,8 +146,9 @@ function computeProfile(doc: SeedDocument): LineProfile {
   for (let line = 0; line < n; line++) {
     const start = starts[line];
     const end = doc.lineEnd(line);
-    let ha = FNV_OFFSET_A;
-    let hb = FNV_OFFSET_B;
+    // The line's key (see `lineKey`), hashed as the characters are folded.
+    let ha = FNV_OFFSET;
+    let hb = KEY_OFFSET;
     let letters = 0;
     let ar = 0;
     let la = 0;
@@ -171,8 +174,8 @@ function computeProfile(doc: SeedDocument): LineProfile {
           tokenCounted = true;
         }
         if (pendingSep) {
-          ha = Math.imul(ha ^ 32, 0x01000193);
-          hb = Math.imul(hb ^ 32, 0x5bd1e995);
+          ha = fnvStep(ha, 32);
+          hb = keySpace(hb);
           pendingSep = false;
         }
         const runStart = i;
@@ -181,8 +184,8 @@ function computeProfile(doc: SeedDocument): LineProfile {
         let p2 = text.charCodeAt(i - 2);
         for (let d = c; ; ) {
           const f = LINE_FOLD[d];
-          ha = Math.imul(ha ^ f, 0x01000193);
-          hb = Math.imul((hb ^ f) + (hb >>> 13), 0x5bd1e995);
+          ha = fnvStep(ha, f);
+          hb = keyStep(hb, f);
           const before = HINT_BEFORE[d];
           if (before !== 0 && p1 === (before & 0xffff) && (before >>> 16 === 0 || p2 === before >>> 16)) mark |= LineMark.PageHint;
           if (++i === end) break;
@@ -234,12 +237,12 @@ function computeProfile(doc: SeedDocument): LineProfile {
         tokenCounted = true;
       }
       if (pendingSep) {
-        ha = Math.imul(ha ^ 32, 0x01000193);
-        hb = Math.imul(hb ^ 32, 0x5bd1e995);
+        ha = fnvStep(ha, 32);
+        hb = keySpace(hb);
         pendingSep = false;
       }
-      ha = Math.imul(ha ^ f, 0x01000193);
-      hb = Math.imul((hb ^ f) + (hb >>> 13), 0x5bd1e995);
+      ha = fnvStep(ha, f);
+      hb = keyStep(hb, f);
       folded++;
       if (f >= 48 && f <= 57) continue;
       letters++;
@@ -256,7 +259,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
     contentEnd[line] = cs < 0 ? start : ce;
     arabicTotal += ar;
     latinTotal += la;
-    if (letters > 0) keys[line] = (ha >>> 0) * 0x200000 + ((hb >>> 0) & 0x1fffff) || 1;
+    if (letters > 0) keys[line] = lineKey(ha, hb);
     if (firstContentLine < 0 && cs >= 0) firstContentLine = line;
   }
   const lastRealLine = n > 1 && starts[n - 1] === text.length ? n - 2 : n - 1;

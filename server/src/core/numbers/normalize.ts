@@ -7,45 +7,8 @@
  * every other one. Latin letters are lowercased.
  */
 import { stringOfCodes } from '../arrays';
-import { WORD_FOLD, wordFoldCode } from '../text/fold';
-
-export const HASH_PRIME = 0x01000193;
-
-/**
- * A set of 32-bit hashes with a bit filter in front: most probes of words
- * that are not in the set end at one array read, without a hash-map lookup.
- */
-export class HashFilter {
-  /**
-   * 2^`log2` bits, indexed by the hash's low bits: word `(hash >>> 5) & mask`,
-   * bit `hash & 31`. Hot loops may test it inline.
-   */
-  readonly filter: Uint32Array;
-  readonly mask: number;
-  /** Keyed by the hash as a signed 32-bit integer: small integers make fast keys. */
-  private readonly map = new Map<number, number>();
-
-  /** `log2`: size of the filter in bits; a small filter stays in cache, a large one has fewer false positives. */
-  constructor(log2 = 20) {
-    this.filter = new Uint32Array(1 << Math.max(0, log2 - 5));
-    this.mask = this.filter.length - 1;
-  }
-
-  add(hash: number, value = 1): void {
-    this.filter[(hash >>> 5) & this.mask] |= 1 << (hash & 31);
-    const key = hash | 0;
-    this.map.set(key, (this.map.get(key) ?? 0) | value);
-  }
-
-  /** The value stored for the hash (bits or'ed together), 0 when absent. Signed and unsigned forms of a hash are the same hash. */
-  get(hash: number): number {
-    if ((this.filter[(hash >>> 5) & this.mask] & (1 << (hash & 31))) === 0) return 0;
-    return this.map.get(hash | 0) ?? 0;
-  }
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+import { wordFoldCode } from '../text/fold';
+import { FNV_OFFSET, fnvStep } from '../text/hash';
 
 /**
  * A 32-bit hash of the normalized form of `text[start, end)`, computed
@@ -54,23 +17,15 @@ const FNV_PRIME = 0x01000193;
 export function hashSpan(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    const f = c < 0x700 ? WORD_FOLD[c] : c;
-    if (f < 0) continue;
-    h = Math.imul(h ^ f, FNV_PRIME);
+    const f = wordFoldCode(text.charCodeAt(k));
+    if (f >= 0) h = fnvStep(h, f);
   }
   return h >>> 0;
 }
 
-// The claims lexicon reads the word fold by this name.
+// The claims lexicon (claims/lexicon.ts) reads the word fold and the hash by these names.
 export { wordFoldCode as normalizedCode } from '../text/fold';
-
-/** One step of `hashSpan`: the hash after appending a normalized character code. */
-export function hashStep(h: number, code: number): number {
-  return Math.imul(h ^ code, FNV_PRIME);
-}
-
-export const HASH_SEED = FNV_OFFSET;
+export { FNV_OFFSET as HASH_SEED, fnvStep as hashStep, HashFilter } from '../text/hash';
 
 /** `hashSpan` of an already normalized word. */
 export function hashWord(word: string): number {

@@ -7,7 +7,8 @@
 import { isArabicWordChar, isLatinLetterCode } from '../text/chars';
 // `internWord` reads the word fold by its old name (kept unchanged while the Word class moves).
 import { WORD_FOLD, WORD_FOLD as NORMALIZE_TABLE } from '../text/fold';
-import { detach, HASH_PRIME, HASH_SEED, HashFilter, hashWord, normalizeSpan } from './normalize';
+import { FNV_OFFSET, fnvStep, HashFilter } from '../text/hash';
+import { detach, hashWord, normalizeSpan } from './normalize';
 import { IS_DIGIT, readNumberAt, type NumberToken } from './scanner';
 
 export const TOKEN_WORD = 1;
@@ -437,9 +438,9 @@ function tokenizeText(text: string, numbers: readonly NumberToken[], scanning: b
       for (;;) {
         // Find the word's end and hash its normalized form in the same loop: one table read per
         // character, its code in the hash, dropped, or the end of the word.
-        let h = HASH_SEED;
+        let h = FNV_OFFSET;
         const m = WORD_FOLD[d];
-        if (m >= 0) h = Math.imul(h ^ m, HASH_PRIME);
+        if (m >= 0) h = fnvStep(h, m);
         let j = start + 1;
         for (; j < n; j++) {
           d = text.charCodeAt(j);
@@ -449,7 +450,7 @@ function tokenizeText(text: string, numbers: readonly NumberToken[], scanning: b
             if (step === STEP_END) break;
             continue;
           }
-          h = Math.imul(h ^ step, HASH_PRIME);
+          h = fnvStep(h, step);
         }
         let bits = 0;
         if (filter !== undefined && (filter[(h >>> 5) & mask] & (1 << (h & 31))) !== 0) {
@@ -480,11 +481,11 @@ function tokenizeText(text: string, numbers: readonly NumberToken[], scanning: b
       }
     } else if (cls === CLASS_LATIN) {
       // Find the word's end and hash its normalized form in the same loop.
-      let h = HASH_SEED;
+      let h = FNV_OFFSET;
       let j = i;
       let d = c;
       for (;;) {
-        h = Math.imul(h ^ (d < 0x700 ? WORD_FOLD[d] : d), HASH_PRIME);
+        h = fnvStep(h, d < 0x700 ? WORD_FOLD[d] : d);
         if (++j >= n) break;
         d = text.charCodeAt(j);
         // An apostrophe inside a word (don't, O’Brien) belongs to it.
