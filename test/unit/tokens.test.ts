@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { scopeIn, scopeOf } from '../../server/src/core/claims/scope';
 import { hashWord } from '../../server/src/core/numbers/normalize';
 import { scanNumbers } from '../../server/src/core/numbers/scanner';
-import { scanAndTokenize, tokenize, TOKEN_WORD, type Token } from '../../server/src/core/numbers/tokens';
+import { scanAndTokenize, tokenize } from '../../server/src/core/numbers/tokenizer';
+import { TOKEN_WORD, type Token } from '../../server/src/core/numbers/tokens';
 
 const fields = (t: Token) => [t.kind, t.start, t.end, t.hash, t.space, t.line, t.num?.start ?? -1, t.norm, t.mark];
 

@@ -14,7 +14,8 @@
  * figure with no trigger word within reach is set aside before it is read.
  */
 import type { NumberToken } from '../numbers/scanner';
-import { isSentenceEnd, scanAndTokenize, tokenize, TOKEN_PUNCT, type Token, type TokenWatch } from '../numbers/tokens';
+import { scanAndTokenize, tokenize } from '../numbers/tokenizer';
+import { isSentenceEnd, TOKEN_PUNCT, type Token, type TokenWatch } from '../numbers/tokens';
 import { readFiguresFromTokens, type Figure, type ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
 import { DateReader } from './dateMentions';

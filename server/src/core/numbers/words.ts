@@ -34,7 +34,8 @@ import {
 import { isLatinLetterCode } from '../text/chars';
 import { cliticForms, cliticSpellings, expandClitics, hashWord, offsetAfterNormalized } from './normalize';
 import { scanNumbers, SCRIPT_WESTERN, type NumberToken } from './scanner';
-import { isTransparent, tokenize, TOKEN_BREAK, TOKEN_LATIN, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, watchIndex, type Token } from './tokens';
+import { tokenize } from './tokenizer';
+import { isTransparent, TOKEN_BREAK, TOKEN_LATIN, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, watchIndex, type Token } from './tokens';
 
 /**
  * What a figure is: `count` (a quantity of something, possibly with a
