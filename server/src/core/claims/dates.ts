@@ -16,7 +16,7 @@
  *   the figure, else the first after it), otherwise the reading date.
  */
 import { expandClitics, hashWord, normalizeWord } from '../numbers/normalize';
-import { isoDate } from '../numbers/words';
+import { isoDate } from '../numbers/figureDates';
 
 const WEEKDAY_LIST: [string[], number][] = [
   [['الأحد', 'sunday'], 0],
