@@ -1,5 +1,6 @@
 // The eager judgement as it was before verdicts became lazy (server/src/core/figures/judge.ts): an oracle for judge-equivalence.test.ts.
-import { roundingTolerance, type FigureReport, type Verdict, type VerdictKind } from '../../server/src/core/figures/judge';
+import { roundingTolerance } from '../../server/src/core/figures/intervals';
+import type { FigureReport, Verdict, VerdictKind } from '../../server/src/core/figures/judge';
 
 export type { Verdict };
 

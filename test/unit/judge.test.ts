@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { judge, roundingTolerance, type FigureReport } from '../../server/src/core/figures/judge';
+import { roundingTolerance } from '../../server/src/core/figures/intervals';
+import { judge, type FigureReport } from '../../server/src/core/figures/judge';
 import { QuantityIndex } from '../../server/src/core/figures/quantityIndex';
 
 let line = 0;

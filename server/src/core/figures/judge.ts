@@ -7,8 +7,8 @@
  * report's verdict only when it is asked for, so an edit in a quantity of
  * 10,000 reports costs a sweep and the verdicts of the edited document.
  */
-import { partitionPoint } from '../text/search';
 import type { Range } from '../types';
+import { compareItems, distinctDocuments, explainedByTime, lowOf, pointCeiling, positionOf, sortedItems, type JudgedItem, type SortedReports } from './intervals';
 
 /** One report of a figure: a claim (domain.md) plus the document it is in. */
 export interface FigureReport {
@@ -57,108 +57,6 @@ export interface Judgement {
 export const MAX_LINKS = 5;
 /** Members of the agreeing cluster examined per outlier to tell conflict from evolving: bounds the work per quantity. */
 const MAX_EXAMINED = 64;
-
-/** A report with its interval (and its document as a small number), as a quantity's sorted list holds it. */
-export interface JudgedItem {
-  r: FigureReport;
-  lo: number;
-  hi: number;
-  doc: number;
-}
-
-/**
- * Documents as small numbers, so counting a cluster's documents is a pass
- * over a typed array instead of a set of strings. The table only grows: a
- * number per document path ever judged, a few bytes each.
- */
-const docNumbers = new Map<string, number>();
-let stamps = new Int32Array(1024);
-let stamp = 0;
-
-function docNumber(uri: string): number {
-  let n = docNumbers.get(uri);
-  if (n === undefined) docNumbers.set(uri, (n = docNumbers.size));
-  return n;
-}
-
-/** The interval a report allows, widened for round numbers and approximate qualifiers. */
-export function intervalOf(r: FigureReport): [number, number] {
-  return [lowOf(r), highOf(r)];
-}
-
-function lowOf(r: FigureReport): number {
-  if (r.low === null) return -Infinity;
-  // A round figure is a rounding of something nearby: "100" in a headline and "103" in the body agree.
-  return r.high !== null && r.low === r.high ? r.low - roundingTolerance(r.value) : r.low;
-}
-
-function highOf(r: FigureReport): number {
-  if (r.high === null) return Infinity;
-  return r.low !== null && r.low === r.high ? r.high + roundingTolerance(r.value) : r.high;
-}
-
-/** Half the place of the last significant digit of a round number, at most 5% of it; 0 for numbers that are not round. */
-export function roundingTolerance(value: number): number {
-  if (!Number.isInteger(value) || value < 20 || value % 10 !== 0) return 0;
-  let place = 10;
-  while (value % (place * 10) === 0) place *= 10;
-  return Math.min(place / 2, value * 0.05);
-}
-
-function compareReports(a: FigureReport, b: FigureReport): number {
-  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
-
-/** The order of a quantity's sorted list: interval start, then place in the corpus. */
-export function compareItems(a: JudgedItem, b: JudgedItem): number {
-  return a.lo - b.lo || compareReports(a.r, b.r);
-}
-
-export function itemOf(r: FigureReport): JudgedItem {
-  return { r, lo: lowOf(r), hi: highOf(r), doc: docNumber(r.uri) };
-}
-
-/** The order of a quantity's list by place: document, line, character (then interval start). */
-export function comparePlaces(a: JudgedItem, b: JudgedItem): number {
-  return compareReports(a.r, b.r) || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
-}
-
-type ItemOrder = (a: JudgedItem, b: JudgedItem) => number;
-
-/** Where a report sits in a list sorted by `order`, or -1 when it is not there. */
-export function positionOf(items: readonly JudgedItem[], report: FigureReport, order: ItemOrder = compareItems): number {
-  const probe = { r: report, lo: lowOf(report), hi: 0, doc: 0 };
-  const first = partitionPoint(items.length, (i) => order(items[i], probe) < 0);
-  // Reports at the same place compare equal: look through them for this one.
-  for (let k = first; k < items.length && order(items[k], probe) === 0; k++) if (items[k].r === report) return k;
-  return -1;
-}
-
-/** Where a new item goes in a list sorted by `order`: after the items that compare equal, as a stable sort puts it. */
-export function insertionPoint(items: readonly JudgedItem[], item: JudgedItem, order: ItemOrder = compareItems): number {
-  return partitionPoint(items.length, (i) => order(items[i], item) <= 0);
-}
-
-/** A quantity's reports in the two orders a judgement reads them in. */
-export interface SortedReports {
-  byInterval: readonly JudgedItem[];
-  /** The same items by place; the outliers are listed in this order. */
-  byPlace: readonly JudgedItem[];
-}
-
-/** Reports as a quantity's sorted lists. */
-export function sortedItems(reports: readonly FigureReport[]): SortedReports {
-  const byInterval = reports.map(itemOf).sort(compareItems);
-  // Sorting the interval order by place keeps reports at one place in interval order, as the eager judgement listed outliers.
-  return { byInterval, byPlace: byInterval.slice().sort(comparePlaces) };
-}
-
-/** True when two reports' difference is explained by time: both dated, different days, the later one larger. */
-export function explainedByTime(a: FigureReport, b: FigureReport): boolean {
-  if (!a.date || !b.date || a.date === b.date) return false;
-  const [earlier, later] = a.date < b.date ? [a, b] : [b, a];
-  return highOf(later) > highOf(earlier) && lowOf(later) > lowOf(earlier);
-}
 
 /**
  * Judges one quantity's reports: sort the intervals and sweep them into
@@ -418,33 +316,4 @@ interface DatedMembers {
   index: Map<FigureReport, number>;
   nextDay: Int32Array;
   suffixTop: FigureReport[][];
-}
-
-/** Documents among items[start, end). */
-function distinctDocuments(items: readonly JudgedItem[], start: number, end: number): number {
-  if (end - start === 1) return 1;
-  if (stamps.length < docNumbers.size) {
-    stamps = new Int32Array(Math.max(docNumbers.size, stamps.length * 2));
-    stamp = 0;
-  }
-  if (stamp === 0x7fffffff) {
-    stamps.fill(0);
-    stamp = 0;
-  }
-  const mark = ++stamp;
-  let n = 0;
-  for (let k = start; k < end; k++) {
-    const d = items[k].doc;
-    if (stamps[d] !== mark) {
-      stamps[d] = mark;
-      n++;
-    }
-  }
-  return n;
-}
-
-/** The largest value a report plausibly stands for: its upper bound, or for open-ended claims ("more than 200") the value with its tolerance. */
-function pointCeiling(r: FigureReport): number {
-  const hi = highOf(r);
-  return Number.isFinite(hi) ? hi : r.value + roundingTolerance(r.value);
 }

@@ -1,5 +1,6 @@
 import { pushAll } from '../arrays';
-import { compareItems, comparePlaces, insertionPoint, itemOf, judgeSorted, positionOf, sortedItems, type FigureReport, type JudgedItem, type Judgement, type SortedReports } from './judge';
+import { compareItems, comparePlaces, insertionPoint, itemOf, positionOf, sortedItems, type JudgedItem, type SortedReports } from './intervals';
+import { judgeSorted, type FigureReport, type Judgement } from './judge';
 
 /**
  * Every figure report of the corpus, grouped by quantity, with judgements
