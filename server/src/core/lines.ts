@@ -7,8 +7,7 @@ import * as hash from './text/hash';
 export { isBreakingSpace, isInvisibleCode } from './text/chars';
 export { foldCode, foldText, shapeText } from './text/fold';
 
-// Local bindings for `computeProfile`'s loop: where modules load one by one (tsx, in the tests),
-// every use of an imported name is a property read, and V8 then inlines none of these calls.
+// Local bindings for the hot loops below (see text/fold.ts).
 const { isArabicLetterCode, isBreakingSpace, isInvisibleCode, isLatinLetterCode } = chars;
 const { foldCode, LINE_FOLD } = fold;
 const { FNV_OFFSET, fnvStep, KEY_OFFSET, keySpace, keyStep, lineKey } = hash;

@@ -7,7 +7,7 @@
 import { stringOfCodes } from '../arrays';
 import SCOPE from '../data/scope.json';
 import { normalizeWord } from '../numbers/normalize';
-import { WORD_FOLD } from '../text/fold';
+import * as fold from '../text/fold';
 import { NATIONAL, type Scope } from './types';
 
 const national = SCOPE.national.map((p) => normalizeWord(p));
@@ -65,6 +65,9 @@ function endsPlace(c: number): boolean {
     c === 32 || c === 44 || c === 46 || c === 0x60c || c === 0x61b || c === 58 || c === 40 || c === 41 || c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb
   );
 }
+
+// Local bindings for the hot loops below (see text/fold.ts).
+const { WORD_FOLD } = fold;
 
 let buffer = new Uint16Array(1024);
 const firstAt = new Int32Array(localPrefixes.length);

@@ -7,8 +7,12 @@
  * every other one. Latin letters are lowercased.
  */
 import { stringOfCodes } from '../arrays';
-import { wordFoldCode } from '../text/fold';
-import { FNV_OFFSET, fnvStep } from '../text/hash';
+import * as fold from '../text/fold';
+import * as hash from '../text/hash';
+
+// Local bindings for the hot loops below (see text/fold.ts).
+const { wordFoldCode } = fold;
+const { FNV_OFFSET, fnvStep } = hash;
 
 /**
  * A 32-bit hash of the normalized form of `text[start, end)`, computed

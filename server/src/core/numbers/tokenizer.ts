@@ -9,8 +9,7 @@ import * as hash from '../text/hash';
 import { IS_DIGIT, readNumberAt, type NumberToken } from './scanner';
 import { isSentenceEnd, MARK_CLAUSE_END, MARK_SENTENCE_END, punctMark, Token, TOKEN_BREAK, TOKEN_LATIN, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type TokenKind, type TokenWatch } from './tokens';
 
-// Local bindings for the loop below: where modules load one by one (tsx, in the tests), every
-// use of an imported name is a property read, and V8 then inlines none of these calls.
+// Local bindings for the hot loops below (see text/fold.ts).
 const { WORD_FOLD } = fold;
 const { FNV_OFFSET, fnvStep } = hash;
 

@@ -15,6 +15,11 @@
  * written with the hamza, so the word fold keeps it, on one seat (ؤ ئ → ء:
  * مسؤول and مسئول match), and folds the Persian پ چ of transliterated names.
  * Either change to the other would change line keys or lexicon matches.
+ *
+ * Hot loops elsewhere bind the tables and steps of text/ they use to local
+ * names (`const { LINE_FOLD } = fold`): where modules load one by one (tsx,
+ * in the tests), every use of an imported name is a property read, and V8
+ * then inlines none of those calls.
  */
 import { stringOfCodes } from '../arrays';
 import { isArabicLetterCode, isBreakingSpace, isInvisibleCode } from './chars';
