@@ -19,7 +19,7 @@ const { FNV_OFFSET, fnvStep, KEY_OFFSET, keySpace, keyStep, lineKey } = hash;
  * normalization". Normalization folds what varies between copies of the same
  * line and not its meaning: diacritics and tatweel, hamza and alef forms,
  * ى/ي, ة/ه, Persian letter forms, Eastern digits, Latin case, punctuation
- * and spacing.
+ * and spacing: the line fold of text/fold.ts.
  */
 
 /**
