@@ -100,6 +100,7 @@ function monthAt(r: FigureTokens, k: number): { month: number; last: number } | 
   return { month, last };
 }
 
+/** A month name at token k (one or two words), without the alternative name `monthAt` looks for. */
 function monthAtSimple(r: FigureTokens, k: number): { month: number; last: number } | undefined {
   const t = r.tokens[k];
   if (!t) return undefined;

@@ -14,6 +14,7 @@ import { TOKEN_BREAK, TOKEN_LATIN, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type T
 import { F_AGE_CUE, F_AGE_UNIT, F_COUNT_BEFORE, F_DURATION, F_NAME_BEFORE, F_NAME_TWO_BEFORE, F_PERCENT_WORD, F_TIME_AFTER, F_TIME_BEFORE, F_UNIT, F_YEAR_AFTER, F_YEAR_BEFORE, H_FI, H_HATTA, H_ILA, H_MIN, H_PER, H_WAW, is, isPercentPhrase, wordIs } from './wordFacts';
 import type { FigureKind } from './words';
 
+/** Adds the figure of a composed number, of its kind, with what joins it (a percent sign or word, a unit). */
 export function emitFigure(r: FigureTokens, p: Parsed): void {
   const tokens = r.tokens;
   let last = p.last;
@@ -146,6 +147,7 @@ export function readPercent(r: FigureTokens, i: number, num: NumberToken): numbe
   return i + 1;
 }
 
+/** A dotted number: a date when its groups make one (05.01.2022, 2022.01.05), else a code such as a version. */
 export function readCode(r: FigureTokens, i: number, num: NumberToken): number {
   const g = num.groups;
   let date: string | undefined;
