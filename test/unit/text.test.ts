@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, SeedDocument } from '../../server/src/core';
+import { SeedDocument } from '../../server/src/core';
+import { applyEdits } from '../../server/src/core/text';
 
 describe('SeedDocument', () => {
   it('maps offsets and positions across LF, CRLF and CR line breaks', () => {
