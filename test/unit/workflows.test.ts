@@ -204,6 +204,13 @@ describe('workflows: fix a corpus', () => {
     assert.equal(workspace.files.get('a.txt'), FIXED['a.txt']);
   });
 
+  it('applies what was staged even when the corpus is not to learn it', async () => {
+    const workspace = new MemoryWorkspace(CORPUS, normalizeSettings({}), true);
+    const outcome = await fixCorpus(workspace, indexOf(CORPUS), { families: ['digits'], commit: false });
+    assert.deepEqual([outcome.files, outcome.committed, workspace.log.at(-1)], [1, [], 'apply']);
+    assert.equal(workspace.files.get('c.txt'), CORPUS['c.txt'].replace('١٨', '18'));
+  });
+
   it('changes nothing, index included, when the staged edit is refused', async () => {
     const workspace = new MemoryWorkspace(CORPUS, normalizeSettings({}), true);
     workspace.refuseApply = true;

@@ -166,8 +166,8 @@ async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise
   return settings;
 }
 
-async function runCheck(opts: Options, io: CliIO, loaded: LoadedCorpus<FileDocument>, errors: string[]): Promise<number> {
-  const check = checkCorpus({}, loaded, { families: opts.only, maxFindings: opts.maxFindings });
+async function runCheck(opts: Options, io: CliIO, workspace: FileWorkspace, out: ChunkedWriter, loaded: LoadedCorpus<FileDocument>, errors: string[]): Promise<number> {
+  const check = checkCorpus(workspace, loaded, { families: opts.only, maxFindings: opts.maxFindings });
   const counts: SeverityCounts = {};
   function* analysed(): Generator<DocumentAnalysis> {
     for (const analysis of check.analyses()) {
@@ -175,7 +175,6 @@ async function runCheck(opts: Options, io: CliIO, loaded: LoadedCorpus<FileDocum
       yield analysis;
     }
   }
-  const out = stdoutWriter(io);
   try {
     if (opts.format === 'json') {
       await writeJson(toJsonReport(VERSION, [], toJsonConflicts(check.conflicts())), out, { key: 'files', items: serializedFiles(analysed()) });
@@ -274,8 +273,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   // What fixes killed in these folders left goes first, before the files are read (node/write.ts; folders reached through a symlink are cleaned when written).
   if (opts.command === 'fix' && !opts.dryRun) for (const f of files) cleanStaleTemps(besidePath(f.absolute, () => '.'), errors);
-  // A dry run's changes go to the report's output; only `fix` needs to know whether files changed since they were read.
-  const out = opts.command === 'fix' ? stdoutWriter(io) : undefined;
+  // The report's output, where a dry run's changes go too; only `fix` needs to know whether files changed since they were read.
+  const out = stdoutWriter(io);
   const workspace = new FileWorkspace(files, settings, { digest: opts.command === 'fix', dryRun: opts.dryRun, force: opts.force, out });
   let loaded: LoadedCorpus<FileDocument>;
   try {
@@ -287,7 +286,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   // Input problems go out first, one line each, so they are not lost below a long report.
   for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);
   const reported = errors.length;
-  const code = opts.command === 'check' ? await runCheck(opts, io, loaded, errors) : await runFix(opts, io, workspace, out!, loaded, errors);
+  const code = opts.command === 'check' ? await runCheck(opts, io, workspace, out, loaded, errors) : await runFix(opts, io, workspace, out, loaded, errors);
   for (const e of errors.slice(reported)) io.stderr(`corpus-lens: ${e}\n`);
   return code;
 }

@@ -29,7 +29,7 @@ export interface FileWorkspaceOptions {
   /** Also rewrite read-only files. */
   force?: boolean;
   /** Where a dry run's changes go. */
-  out?: ChunkedWriter;
+  out: ChunkedWriter;
 }
 
 export class FileWorkspace implements FixWorkspace<ParallelFile, FileDocument> {
@@ -78,7 +78,7 @@ export class FileWorkspace implements FixWorkspace<ParallelFile, FileDocument> {
     }
     if (this.options.dryRun) {
       // Every pass's changes, in the file as it is: later passes delete lines too (blank-line runs a deletion joined).
-      await this.options.out?.write(formatPlannedEdits(doc.uri, before, fixed.edits!));
+      await this.options.out.write(formatPlannedEdits(doc.uri, before, fixed.edits!));
       return { written: true };
     }
     const problems: string[] = [];

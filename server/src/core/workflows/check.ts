@@ -29,8 +29,8 @@ export interface CorpusCheck {
 }
 
 /** Checks a loaded corpus (`loadCorpus`), every document against all of them. */
-export function checkCorpus<Doc extends WorkspaceDocument>(
-  workspace: Pick<CorpusWorkspace<unknown, Doc>, 'logger' | 'token' | 'progress'>,
+export function checkCorpus<Ref, Doc extends WorkspaceDocument>(
+  workspace: CorpusWorkspace<Ref, Doc>,
   loaded: LoadedCorpus<Doc>,
   options: CheckOptions = {},
 ): CorpusCheck {

@@ -112,7 +112,7 @@ export async function fixCorpus<Ref, Doc extends WorkspaceDocument>(
   }
   outcome.cancelled = token?.isCancellationRequested === true;
   progress?.end();
-  if (fixed.size && workspace.apply) {
+  if (outcome.files && workspace.apply) {
     const applied = await workspace.apply();
     if (!applied.applied) {
       outcome.problems.push(applied.problem);
