@@ -22,7 +22,7 @@ export type { QuantityIndex } from './figures/quantityIndex';
 export type { FigurePair } from './figures/pairs';
 export { QUALIFIER_WORDS, shortName } from './figures/reports';
 export { figureIndexOf } from './figureIndex';
-export * from './workflows/workspace';
+export type { ApplyOutcome, CorpusWorkspace, FixWorkspace, Unreadable, WorkflowProgress, WorkspaceDocument, WriteOutcome } from './workflows/workspace';
 export { loadCorpus, type LoadedCorpus, type LoadedDocument } from './workflows/load';
 export { checkCorpus, conflictsOf, type CheckOptions, type CorpusCheck } from './workflows/check';
 export { fixCorpus, type CorpusFixOptions, type CorpusFixOutcome } from './workflows/fix';
