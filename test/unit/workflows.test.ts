@@ -153,6 +153,16 @@ describe('workflows: check a corpus', () => {
     }
     assert.deepEqual(seen, ['a.txt']);
   });
+
+  it('stops reading once cancelled', async () => {
+    const workspace = new MemoryWorkspace(CORPUS);
+    workspace.read = async (uri) => {
+      workspace.token.isCancellationRequested = true;
+      return { uri, text: CORPUS[uri], version: 1 };
+    };
+    const loaded = await loadCorpus(workspace);
+    assert.deepEqual([loaded.cancelled, loaded.documents.map((d) => d.document.uri), loaded.corpus.documentCount()], [true, ['a.txt'], 1]);
+  });
 });
 
 describe('workflows: fix a corpus', () => {
