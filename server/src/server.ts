@@ -36,7 +36,7 @@ import { FIX_ALL_KIND, fixAllAction, publishedDiagnostics, quickFix, SOURCE } fr
 import { hoverWithCorpus } from './features/corpusReports';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols, workspaceSymbols } from './features/outline';
-import { fixCorpus } from './fixCorpusCommand';
+import { runFixCorpus } from './fixCorpusCommand';
 import { OpenDocumentFacts } from './openFacts';
 import { ServerCommands, StatusNotification, type FixCorpusArgs } from './protocol';
 import { folderFromUri, SettingsCache, type Folder } from './settingsCache';
@@ -389,7 +389,7 @@ connection.languages.inlayHint.on(async ({ textDocument, range }) => {
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command === ServerCommands.fixCorpus) {
     const context = { connection, documents, settings, index, logger, progress: client.progress, changed: corpusChanged };
-    return fixCorpus(context, (args?.[0] as FixCorpusArgs | undefined) ?? {});
+    return runFixCorpus(context, (args?.[0] as FixCorpusArgs | undefined) ?? {});
   }
   return undefined;
 });

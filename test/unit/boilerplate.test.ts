@@ -6,13 +6,13 @@ import {
   analyzeDocument,
   configFileSchema,
   CorpusIndex,
-  fixDocument,
   normalizeSettings,
   prepareDocument,
   SeedDocument,
-  singleDocumentCorpus,
   type Finding,
 } from '../../server/src/core';
+import { singleDocumentCorpus } from '../../server/src/core/corpus';
+import { fixDocument } from '../../server/src/core/fixes';
 import { lineProfile } from '../../server/src/core/lines';
 import { collapseBlankRunEdit, deleteLinesEdit } from '../../server/src/core/rules/boilerplate/edits';
 

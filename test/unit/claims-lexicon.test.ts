@@ -2,19 +2,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  claimInterval,
   claimLabel,
-  DEFAULT_LEXICON_DATA,
   lexiconFor,
-  mergeLexicon,
   normalizeSettings,
   prepareDocument,
   quantityKey,
   SeedDocument,
-  tolerance,
-  validateUserLexicon,
   type Claim,
 } from '../../server/src/core';
+import { claimInterval, DEFAULT_LEXICON_DATA, mergeLexicon, tolerance, validateUserLexicon } from '../../server/src/core/claims';
 
 describe('claims lexicon', () => {
   it('keeps what is well-formed in a user lexicon and says what it dropped', () => {

@@ -7,7 +7,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   analyzeDocument,
-  CorpusFix,
   CorpusIndex,
   normalizeSettings,
   prepareDocument,
@@ -17,6 +16,7 @@ import {
   type PreparedDocument,
   type Settings,
 } from '../../server/src/core';
+import { fixDocument } from '../../server/src/core/fixes';
 import { fixturesRoot } from './fixture-folders';
 import { readMarkedFixture } from './fixture-markers';
 
@@ -85,8 +85,7 @@ export interface LeftFixable {
  */
 export function fixableAfterFix(corpus: TestCorpus, logger: Logger): LeftFixable[] {
   const { prepared, index } = prepareCorpus(corpus.docs, corpus.settings, logger);
-  const fix = new CorpusFix(index, false);
-  const fixed = prepared.map((p) => ({ uri: p.doc.uri, text: fix.fix(p, corpus.settings, { logger }).prepared.doc.text }));
+  const fixed = prepared.map((p) => ({ uri: p.doc.uri, text: fixDocument(p, index, corpus.settings, { logger }).prepared.doc.text }));
   const again = prepareCorpus(fixed, corpus.settings, logger);
   return again.prepared.flatMap((p) =>
     analyzeDocument(p, again.index, corpus.settings, { logger, fixableOnly: true })

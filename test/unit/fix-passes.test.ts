@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { runCli } from '../../server/src/cli/main';
-import { applyEdits, composePasses, SeedDocument, type Finding } from '../../server/src/core';
+import { SeedDocument, type Finding } from '../../server/src/core';
+import { composePasses } from '../../server/src/core/fixPasses';
+import { applyEdits } from '../../server/src/core/text';
 import { readMarkedFixture } from './fixture-markers';
 // @ts-expect-error: a plain ES module without types
 import { ensureCorpus } from '../../bench/generate.mjs';

@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FAMILIES, rulesOf, type Family } from '../../server/src/core';
+import { FAMILIES, type Family } from '../../server/src/core';
+import { rulesOf } from '../../server/src/core/rules';
 
 export const fixturesRoot = join(__dirname, '..', 'fixtures');
 /** Claim fixtures: claims-fixtures.test.ts runs them. */

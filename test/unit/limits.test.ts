@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCliProcess, runInProcess as inProcess } from './cli-process';
 import { DEFAULT_MAX_FINDINGS } from '../../server/src/cli/format';
-import { analyzeDocument, CorpusIndex, normalizeSettings, prepareDocument, QuantityIndex, SeedDocument, type FigureReport } from '../../server/src/core';
+import { analyzeDocument, CorpusIndex, normalizeSettings, prepareDocument, SeedDocument, type FigureReport } from '../../server/src/core';
+import { QuantityIndex } from '../../server/src/core/figures/quantityIndex';
 
 // Above the ~125k arguments at which a spread into a call overflows V8's default stack, with a margin.
 const MANY = 160_000;

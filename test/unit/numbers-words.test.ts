@@ -1,7 +1,8 @@
 /** The figure reader: phrases → figures (text as written, kind, value, interval, how written). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lexiconFor, readFigures, type Figure } from '../../server/src/core';
+import { lexiconFor, type Figure } from '../../server/src/core';
+import { readFigures } from '../../server/src/core/numbers/words';
 
 type Row = [text: string, kind: Figure['kind'], value: number, extra?: { low?: number; high?: number; written?: Figure['written']; date?: string; unit?: string }];
 

@@ -12,15 +12,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import {
   analyzeDocument,
-  applyEdits,
   compatibleFixes,
   CorpusIndex,
-  findRule,
-  fixDocument,
   normalizeSettings,
   prepareDocument,
   RULES,
-  scanNumbers,
   SeedDocument,
   type DocumentAnalysis,
   type Finding,
@@ -28,6 +24,10 @@ import {
   type Range,
   type Settings,
 } from '../../server/src/core';
+import { fixDocument } from '../../server/src/core/fixes';
+import { scanNumbers } from '../../server/src/core/numbers/scanner';
+import { findRule } from '../../server/src/core/rules';
+import { applyEdits } from '../../server/src/core/text';
 import { assertNothingLogged, recordingLogger } from './recording-logger';
 
 // ---------------------------------------------------------------- arbitraries

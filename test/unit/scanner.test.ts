@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderNumber, scanNumbers } from '../../server/src/core';
+import { renderNumber, scanNumbers } from '../../server/src/core/numbers/scanner';
 
 /** phrase → [token text, value (NaN for codes), western rendering, eastern rendering] for each number in it. */
 const TABLE: [string, [string, number, string, string][]][] = [

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findRule, normalizeSettings, RULES, SeedDocument, type Claim, type Finding } from '../../server/src/core';
+import { normalizeSettings, RULES, SeedDocument, type Claim, type Finding } from '../../server/src/core';
+import { findRule } from '../../server/src/core/rules';
 import { NATIONAL, type Scope } from '../../server/src/core/claims';
 import { claimExpectation, matchesClaim } from './claims-fixture-format';
 import { allFindings, fixableAfterFix, testCorpora, type TestCorpus } from './fix-corpora';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, normalizeWord, SeedDocument } from '../../server/src/core';
+import { normalizeWord, SeedDocument } from '../../server/src/core';
+import { applyEdits } from '../../server/src/core/text';
 import { hashWord } from '../../server/src/core/numbers/normalize';
 import { foldCode, foldText, LINE_FOLD, WORD_FOLD, wordFoldCode } from '../../server/src/core/text/fold';
 import { FNV_OFFSET, fnvStep, lineKey } from '../../server/src/core/text/hash';

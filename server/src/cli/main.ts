@@ -3,36 +3,20 @@
  * the same core as the language server. Output formats and exit codes are a
  * contract (docs in README.md; JSON shape in domain.md).
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  analyzeDocument,
-  CorpusFix,
-  CorpusIndex,
-  effectiveSeverity,
-  FAMILIES,
-  normalizeSettings,
-  prepareDocument,
-  RULES,
-  SeedDocument,
-  type DocumentAnalysis,
-  type Family,
-  type Finding,
-  type PreparedDocument,
-  type Settings,
-} from '../core';
+import { checkCorpus, conflictsOf, FAMILIES, fixCorpus, loadCorpus, normalizeSettings, type CorpusFixOutcome, type DocumentAnalysis, type Family, type LoadedCorpus, type Settings } from '../core';
 import { pushAll } from '../core/arrays';
 import { configFileIn, layerSettings, readConfigFile } from '../node/config';
-import { ChangedOnDiskError, cleanStaleTemps, ReadOnlyError, writeAtomic } from '../node/files';
-import { readSeedsAhead } from '../node/readAhead';
+import { cleanStaleTemps } from '../node/files';
 import { besidePath, SKIPPED_FOLDERS, type FsPath } from '../node/walk';
 import { VERSION } from '../version';
-import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatPlannedEdits, formatText, readProblem, summaryLine, type SeverityCounts } from './format';
+import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatText, summaryLine, type SeverityCounts } from './format';
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
 import { expandPaths } from './paths';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
 import { toJsonConflicts, toJsonReport } from './report';
+import { FileWorkspace, type FileDocument } from './workspace';
 
 export interface CliIO {
   cwd: string;
@@ -167,31 +151,6 @@ function parseOptions(argv: string[], argvBytes: CliIO['argvBytes'] = []): Optio
   };
 }
 
-/** A seed file the run will analyse. */
-interface Input {
-  /** The path as shown to the user: as given, or relative to the cwd. */
-  display: string;
-  absolute: FsPath;
-  bom: boolean;
-  /** The digest of the bytes read, for `fix` (`writeAtomic` refuses a file changed since); `check` skips it. */
-  digest?: string;
-  prepared: PreparedDocument;
-}
-
-/** Reads and prepares the files; every unreadable one is one line on stderr. */
-async function readInputs(files: readonly ParallelFile[], settings: Settings, errors: string[], digest: boolean): Promise<Input[]> {
-  // Read ahead on a helper thread (node/readAhead.ts); each file is prepared as soon as it is
-  // read. Results and errors keep the files' order.
-  const inputs: Input[] = [];
-  let k = 0;
-  for await (const read of readSeedsAhead(files.map((f) => f.absolute), { digest, maxBytes: settings.maxFileSizeKB * 1024 })) {
-    const file = files[k++];
-    if (!read.ok) errors.push(readProblem(file.display, read, settings.maxFileSizeKB));
-    else inputs.push({ ...file, bom: read.bom, digest: read.digest, prepared: prepareDocument(new SeedDocument(file.display, read.text), settings) });
-  }
-  return inputs;
-}
-
 async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise<Settings> {
   const file = opts.config ? path.resolve(io.cwd, opts.config) : configFileIn(io.cwd);
   const config = await readConfigFile(file);
@@ -207,36 +166,18 @@ async function loadSettings(opts: Options, io: CliIO, errors: string[]): Promise
   return settings;
 }
 
-function buildIndex(inputs: readonly Input[]): CorpusIndex {
-  const index = new CorpusIndex();
-  for (const input of inputs) index.set(input.display, input.prepared.summary);
-  return index;
-}
-
-function fails(findings: Iterable<Finding>, failOn: Options['failOn']): boolean {
-  for (const f of findings) if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning')) return true;
-  return false;
-}
-
-async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Settings, errors: string[]): Promise<number> {
-  const index = buildIndex(inputs);
+async function runCheck(opts: Options, io: CliIO, workspace: FileWorkspace, out: ChunkedWriter, loaded: LoadedCorpus<FileDocument>, errors: string[]): Promise<number> {
+  const check = checkCorpus(workspace, loaded, { families: opts.only, maxFindings: opts.maxFindings });
   const counts: SeverityCounts = {};
-  const files = inputs.length;
-  // Each file is analysed, written and let go in turn, so a large corpus's findings never pile up.
-  const pending: (Input | undefined)[] = inputs;
   function* analysed(): Generator<DocumentAnalysis> {
-    for (let i = 0; i < pending.length; i++) {
-      const analysis = analyzeDocument(pending[i]!.prepared, index, settings, { families: opts.only, maxFindings: opts.maxFindings });
-      pending[i] = undefined;
+    for (const analysis of check.analyses()) {
       analysisCounts(analysis, counts);
       yield analysis;
     }
   }
-  const out = stdoutWriter(io);
   try {
     if (opts.format === 'json') {
-      const conflicts = wantsFigures(opts) ? toJsonConflicts(index.figures) : [];
-      await writeJson(toJsonReport(VERSION, [], conflicts), out, { key: 'files', items: serializedFiles(analysed()) });
+      await writeJson(toJsonReport(VERSION, [], toJsonConflicts(check.conflicts())), out, { key: 'files', items: serializedFiles(analysed()) });
       await out.write('\n');
     } else {
       for (const analysis of analysed()) await out.write(formatText([analysis]));
@@ -245,14 +186,9 @@ async function runCheck(opts: Options, io: CliIO, inputs: Input[], settings: Set
     // What is written stays written, even when an analysis fails.
     await out.end();
   }
-  if (opts.format !== 'json') io.stderr(summaryLine(counts, files, errors.length) + '\n');
+  if (opts.format !== 'json') io.stderr(summaryLine(counts, check.documents, errors.length) + '\n');
   if (errors.length) return 2;
   return countsFail(counts, opts.failOn) ? 1 : 0;
-}
-
-/** Whether the report's top-level `conflicts` is wanted: the figures family is not excluded by `--only`. */
-function wantsFigures(opts: Options): boolean {
-  return !opts.only || opts.only.includes('figures');
 }
 
 /** The report's output in chunks of about a megabyte (see `CliIO.output`). */
@@ -273,7 +209,7 @@ async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[],
   const out = stdoutWriter(io);
   try {
     if (opts.format === 'json') {
-      const conflicts = wantsFigures(opts) ? toJsonConflicts(run.figures) : [];
+      const conflicts = toJsonConflicts(conflictsOf(run.figures, opts.only));
       await writeJson(toJsonReport(VERSION, [], conflicts), out, { key: 'files', items: run.outputs });
       await out.write('\n');
     } else {
@@ -287,64 +223,22 @@ async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[],
   return countsFail(run.counts, opts.failOn) ? 1 : 0;
 }
 
-async function runFix(opts: Options, io: CliIO, inputs: Input[], settings: Settings, errors: string[]): Promise<number> {
-  const errorsPossible = RULES.some((r) => (!opts.only || opts.only.includes(r.family)) && effectiveSeverity(r, settings) === 'error');
-  // Every file is decided against the corpus as read; the index learns the fixed texts after the last one (when it is read again).
-  const corpusFix = new CorpusFix(buildIndex(inputs), errorsPossible);
-  let fixedFindings = 0;
-  let changedFiles = 0;
-  /** What each file holds afterwards, when a rule can report an error (none does by default): checked once the index knows every fix. */
-  const after: PreparedDocument[] = [];
-  const written: string[] = [];
-  const out = stdoutWriter(io);
+async function runFix(opts: Options, io: CliIO, workspace: FileWorkspace, out: ChunkedWriter, loaded: LoadedCorpus<FileDocument>, errors: string[]): Promise<number> {
+  let outcome: CorpusFixOutcome;
   try {
-    for (const input of inputs) {
-      const result = corpusFix.fix(input.prepared, settings, { families: opts.only, record: opts.dryRun });
-      if (!result.applied) {
-        if (errorsPossible) after.push(input.prepared);
-        continue;
-      }
-      if (!/\S/.test(result.prepared.doc.text)) {
-        // An empty file is refused as input, so writing one would fail the next run: the file is kept, and said.
-        errors.push(`${input.display}: every line is boilerplate; left as is (delete the file if it is not an article)`);
-        if (errorsPossible) after.push(input.prepared);
-        continue;
-      }
-      if (opts.dryRun) {
-        // Every pass's changes, in the file as it is: later passes delete lines too (blank-line runs a deletion joined).
-        await out.write(formatPlannedEdits(input.display, input.prepared.doc, result.edits!));
-        written.push(input.display);
-        fixedFindings += result.applied;
-        changedFiles++;
-        if (errorsPossible) after.push(result.prepared);
-        continue;
-      }
-      try {
-        // Never overwrite without checking the file is still what was read.
-        if (input.digest === undefined) throw new Error('read without its digest');
-        await writeAtomic(input.absolute, result.prepared.doc.text, input.bom, input.digest, { force: opts.force, display: input.display, problems: errors });
-        written.push(input.display);
-        fixedFindings += result.applied;
-        changedFiles++;
-        if (errorsPossible) after.push(result.prepared);
-      } catch (err) {
-        errors.push(err instanceof ChangedOnDiskError || err instanceof ReadOnlyError ? err.message : `${input.display}: could not write: ${(err as Error).message}`);
-        if (errorsPossible) after.push(input.prepared);
-      }
-    }
+    // Nothing reads the corpus again but the check for errors left, and that only when a rule can report one.
+    outcome = await fixCorpus(workspace, loaded, { families: opts.only, record: opts.dryRun, commit: false, errorsLeft: true });
   } finally {
     await out.end();
   }
-  // A dry run answers as the fix would: as if every file were written.
-  corpusFix.commit(written);
-  // What remains is analysed only when a rule can report an error: it costs the corpus-wide judgements.
-  const remainingErrors = after.some((p) => fails(analyzeDocument(p, corpusFix.corpus, settings, { families: opts.only }).findings, 'error'));
+  pushAll(errors, outcome.problems);
+  const { fixes, files } = outcome;
   const verb = opts.dryRun ? 'Would fix' : 'Fixed';
   io.stderr(
-    `${verb} ${fixedFindings} finding${fixedFindings === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'} (${inputs.length - changedFiles} unchanged)${errors.length ? `; ${errors.length} problem${errors.length === 1 ? '' : 's'} (see above)` : ''}\n`,
+    `${verb} ${fixes} finding${fixes === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${outcome.documents - files} unchanged)${errors.length ? `; ${errors.length} problem${errors.length === 1 ? '' : 's'} (see above)` : ''}\n`,
   );
   if (errors.length) return 2;
-  return remainingErrors ? 1 : 0;
+  return outcome.errorsLeft ? 1 : 0;
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -379,12 +273,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   // What fixes killed in these folders left goes first, before the files are read (node/write.ts; folders reached through a symlink are cleaned when written).
   if (opts.command === 'fix' && !opts.dryRun) for (const f of files) cleanStaleTemps(besidePath(f.absolute, () => '.'), errors);
-  // Only `fix` writes files back, so only `fix` needs to know whether they changed meanwhile.
-  const inputs = await readInputs(files, settings, errors, opts.command === 'fix');
+  // The report's output, where a dry run's changes go too; only `fix` needs to know whether files changed since they were read.
+  const out = stdoutWriter(io);
+  const workspace = new FileWorkspace(files, settings, { digest: opts.command === 'fix', dryRun: opts.dryRun, force: opts.force, out });
+  let loaded: LoadedCorpus<FileDocument>;
+  try {
+    loaded = await loadCorpus(workspace);
+  } finally {
+    await workspace.close();
+  }
+  pushAll(errors, loaded.problems);
   // Input problems go out first, one line each, so they are not lost below a long report.
   for (const e of errors) io.stderr(`corpus-lens: ${e}\n`);
   const reported = errors.length;
-  const code = opts.command === 'check' ? await runCheck(opts, io, inputs, settings, errors) : await runFix(opts, io, inputs, settings, errors);
+  const code = opts.command === 'check' ? await runCheck(opts, io, workspace, out, loaded, errors) : await runFix(opts, io, workspace, out, loaded, errors);
   for (const e of errors.slice(reported)) io.stderr(`corpus-lens: ${e}\n`);
   return code;
 }

@@ -23,7 +23,7 @@
 import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
-import { analyzeDocument, CorpusIndex, prepareDocument, QuantityIndex, reportsFromClaims, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type Settings } from '../core';
+import { analyzeDocument, CorpusIndex, figureIndexOf, prepareDocument, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type QuantityIndex, type Settings } from '../core';
 import { readSeedSync } from '../node/files';
 import type { FsPath } from '../node/walk';
 import { VERSION } from '../version';
@@ -176,8 +176,7 @@ export async function parallelCheck(
       const summary = summaries[i];
       if (summary) corpus.push([files[i].display, summary]);
     }
-    const figures = new QuantityIndex();
-    for (const [uri, summary] of corpus) figures.set(uri, reportsFromClaims(uri, summary.claims));
+    const figures = figureIndexOf(corpus);
     const errors = problems.filter((p): p is string => p !== undefined);
     const readable = summaries.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
 

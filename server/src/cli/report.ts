@@ -2,7 +2,7 @@
  * The CLI's JSON report (domain.md, "The CLI's JSON output"). Other tools
  * parse it: change it only compatibly, and bump `version` semantics with it.
  */
-import { figurePairs, type DocumentAnalysis, type Finding, type QuantityIndex, type Range } from '../core';
+import type { DocumentAnalysis, FigurePair, Finding, Range } from '../core';
 import { omittedFinding } from './format';
 
 export interface JsonFinding {
@@ -88,9 +88,9 @@ function withOmitted(a: DocumentAnalysis): JsonFinding[] {
   return out;
 }
 
-/** The corpus's judged disagreements as the report's `conflicts`: each pair once, deterministic order, capped per quantity. */
-export function toJsonConflicts(figures: QuantityIndex): JsonConflict[] {
-  return figurePairs(figures).map((p) => ({
+/** The corpus's judged disagreements (`CorpusCheck.conflicts`) as the report's `conflicts`. */
+export function toJsonConflicts(pairs: readonly FigurePair[]): JsonConflict[] {
+  return pairs.map((p) => ({
     kind: p.kind,
     quantity: p.quantity,
     a: { path: p.a.uri, range: p.a.range, value: p.a.value },

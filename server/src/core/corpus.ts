@@ -1,8 +1,8 @@
 import type { Claim } from './claims/types';
 import { CorpusChange } from './corpusFacts';
 import type { FigureReport, Verdict } from './figures/judge';
+import { figureIndexOf, indexFigures } from './figureIndex';
 import { QuantityIndex } from './figures/quantityIndex';
-import { reportsFromClaims } from './figures/reports';
 import { documentLineKeys } from './lines';
 import { countStyles, type DigitStyle, type NumberToken } from './numbers/scanner';
 import type { SeedDocument } from './text';
@@ -71,7 +71,7 @@ export class CorpusIndex implements CorpusView {
     this.totals.eastern += summary.digitStyles.eastern;
     for (const key of summary.lineKeys) this.lineFrequency.set(key, (this.lineFrequency.get(key) ?? 0) + 1);
     if (summary.titleKey) this.titleFrequency.set(summary.titleKey, (this.titleFrequency.get(summary.titleKey) ?? 0) + 1);
-    const quantities = this.figures.set(uri, reportsFromClaims(uri, summary.claims));
+    const quantities = indexFigures(this.figures, uri, summary.claims);
     return new CorpusChange(uri, old, summary, !old, majority !== this.digitMajority(), quantities);
   }
 
@@ -147,8 +147,7 @@ function decrement(counts: Map<number, number>, key: number): void {
 /** A corpus of one document, for analysing a file on its own. */
 export function singleDocumentCorpus(summary: DocumentSummary, uri = ''): CorpusView {
   const lines = new Set(summary.lineKeys);
-  const figures = new QuantityIndex();
-  figures.set(uri, reportsFromClaims(uri, summary.claims));
+  const figures = figureIndexOf([[uri, summary]]);
   return {
     figureReports: (u) => figures.reportsOf(u),
     figureVerdict: (report) => figures.judgement(report.quantity).verdicts.get(report),

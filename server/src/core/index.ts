@@ -1,22 +1,28 @@
-/** The analysis core's public surface: the server, the CLI and the tests import from here. */
+/**
+ * The analysis core's public API, what the front ends (server, CLI) use:
+ * the workflows over an injected workspace, the analysis entry points, the
+ * settings and the types their results are made of. Tests of internals
+ * import those from their own modules.
+ */
 export * from './types';
-export * from './text';
 export * from './settings';
-export * from './corpus';
-export { CorpusChange, type CorpusFacts } from './corpusFacts';
-export * from './analyze';
-export { compareFindings, type OmittedFindings } from './findingCap';
-export * from './numbers/scanner';
-export { readFigures, type Figure, type FigureKind, type FigureWriting } from './numbers/words';
+export { SeedDocument } from './text';
+export { analyzeDocument, compatibleFixes, indexedOnly, prepareDocument, type AnalysisOptions, type DocumentAnalysis, type PreparedDocument } from './analyze';
+export { CorpusIndex, type CorpusView, type DocumentSummary } from './corpus';
+export type { CorpusChange, CorpusFacts } from './corpusFacts';
+export type { OmittedFindings } from './findingCap';
+export { fixableOnSave, minimalEdit, type FixResult } from './fixes';
+export type { PlannedEdit } from './fixPasses';
+export { RULES } from './rules';
+export type { Figure } from './numbers/words';
 export { normalizeWord } from './numbers/normalize';
-export * from './claims';
-export { RULES, rulesOf, findRule } from './rules';
-export type { Rule, RuleContext, Report, OffsetEdit } from './rules/rule';
-export * from './fixes';
-export * from './fixPasses';
-export * from './corpusFix';
-export { judge, type FigureReport, type Judgement, type Verdict, type VerdictKind } from './figures/judge';
-export { intervalOf, roundingTolerance } from './figures/intervals';
-export { QuantityIndex } from './figures/quantityIndex';
-export { figurePairs, type FigurePair } from './figures/pairs';
-export { describeAmount, describeReport, QUALIFIER_WORDS, reportsFromClaims, shortName } from './figures/reports';
+export { claimLabel, eventLabel, lexiconFor, qualifierLabel, quantityKey, subjectLabel, type Claim, type CompiledLexicon } from './claims';
+export type { FigureReport, Judgement } from './figures/judge';
+export type { QuantityIndex } from './figures/quantityIndex';
+export type { FigurePair } from './figures/pairs';
+export { QUALIFIER_WORDS, shortName } from './figures/reports';
+export { figureIndexOf } from './figureIndex';
+export type { ApplyOutcome, CorpusWorkspace, FixWorkspace, Unreadable, WorkflowProgress, WorkspaceDocument, WriteOutcome } from './workflows/workspace';
+export { loadCorpus, type LoadedCorpus, type LoadedDocument } from './workflows/load';
+export { checkCorpus, conflictsOf, type CheckOptions, type CorpusCheck } from './workflows/check';
+export { fixCorpus, type CorpusFixOptions, type CorpusFixOutcome } from './workflows/fix';
