@@ -1,7 +1,7 @@
 /**
  * The claims lexicon: event triggers, subject classes, qualifiers,
  * attribution words and a few structural word lists. The defaults are data
- * (data/claims.json); users extend them from `.corpuslens.json` under
+ * (lang/<language>/claims.json); users extend them from `.corpuslens.json` under
  * `claims.lexicon` (same shape, every part optional; lists are added to the
  * defaults, labels replace them). User input is untrusted: `validateUserLexicon`
  * keeps what is well-formed and says what it dropped.
@@ -11,7 +11,7 @@
  * star). Spelling is normalized on both sides (normalize.ts), and the text's
  * proclitics (و ف ب ل ك، ال) are tried off, so entries list bare forms.
  */
-import defaults from '../data/claims.json';
+import { CLAIMS_DATA as defaults } from '../lang';
 import { cliticForms, cliticSpellings, HASH_SEED, HashFilter, hashStep, hashWord, normalizedCode, normalizeWord } from '../numbers/normalize';
 import { TOKEN_LATIN, TOKEN_WORD, isTransparent, watchIndex, type Token } from '../numbers/tokens';
 import { WEEKDAY_HASHES } from './dates';
@@ -21,7 +21,7 @@ import type { Qualifier } from './types';
 export type BoundQualifier = Exclude<Qualifier, 'exact'>;
 const BOUND_QUALIFIERS: readonly BoundQualifier[] = ['more_than', 'at_least', 'about', 'nearly', 'less_than', 'up_to'];
 
-/** The lexicon as data: the shape of data/claims.json. */
+/** The lexicon as data: the shape of lang/<language>/claims.json, combined. */
 export interface LexiconData {
   /** Event id → an Arabic label (for the outline) and trigger words. */
   events: Record<string, { label?: string; triggers: string[] }>;
