@@ -1,4 +1,4 @@
-import { validateUserLexicon, type UserLexicon } from './claims/lexicon';
+import { validateUserLexicon, type UserLexicon } from './claims/lexicon/sections';
 import { FAMILIES, type Family, type SeverityLevel } from './types';
 import { compileUserPattern } from './userRegExp';
 

@@ -8,7 +8,9 @@ import { isClauseEnd, isTransparent, MARK_QUOTE, TOKEN_LATIN, TOKEN_WORD, Token 
 import type { ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
 import { WEEKDAYS } from './dates';
-import { variants, type CompiledLexicon, type PhraseMatch, type SubjectPayload } from './lexicon';
+import type { CompiledLexicon, SubjectPayload } from './lexicon/compile';
+import type { PhraseMatch } from './lexicon/phrases';
+import { variants } from './lexicon/variants';
 
 /** Longest run of brackets and quotes looked through. */
 export const MAX_MARKS = 8;
