@@ -47,8 +47,9 @@ function combine(a: unknown, b: unknown): unknown {
   return a;
 }
 
-const languages = <A, B>(ar: A, en: B): A & B => combine(ar, en) as A & B;
+/** One lexicon from its Arabic and its English part (see `combine`). */
+export const combineLanguages = <A, B>(ar: A, en: B): A & B => combine(ar, en) as A & B;
 
-export const CLAIMS_DATA = languages(arClaims, enClaims);
-export const SCOPE_DATA = languages(arScope, enScope);
-export const BOILERPLATE_DATA = languages(arBoilerplate, enBoilerplate);
+export const CLAIMS_DATA = combineLanguages(arClaims, enClaims);
+export const SCOPE_DATA = combineLanguages(arScope, enScope);
+export const BOILERPLATE_DATA = combineLanguages(arBoilerplate, enBoilerplate);
