@@ -37,7 +37,7 @@ export class PhraseSet<T> {
   maxWords = 0;
   /** This set's index in the tokens' match memo, unique among the sets of one compiled lexicon. */
   private readonly id: number;
-  /** This set's index in `Word.cands`, unique among the sets of its vocabulary index. */
+  /** This set's slot in a word's candidates (`VocabularyIndex.candidates`), unique among the sets of its index. */
   private readonly slot: number;
 
   constructor(
@@ -115,15 +115,12 @@ export class PhraseSet<T> {
   /**
    * The entries whose first word matches the token's, in the order they are
    * weighed: per reading of the word, exact entries, then prefix entries.
-   * They depend on the word only, so they are kept on its `Word`.
+   * They depend on the word only, so the vocabulary index keeps them per word.
    */
   private candidates(t: Token): readonly Candidate<T>[] {
     const v = variants(t);
-    const word = t.word;
-    const stamp = this.vocabulary.index.stamp;
-    // The word's bits come with a reset of its candidates for this index (see `VocabularyIndex.bits`).
-    if (word.owner !== stamp) this.vocabulary.index.bits(t);
-    const cands = (word.cands ??= []);
+    const cands = this.vocabulary.index.candidates(t);
+    if (cands === undefined) return this.collect(v);
     let found = cands[this.slot] as Candidate<T>[] | undefined;
     if (found === undefined) cands[this.slot] = found = this.collect(v);
     return found;

@@ -3,7 +3,8 @@
  * phrase set, checked once per token for all of them.
  */
 import { cliticSpellings, HASH_SEED, HashFilter, hashStep, hashWord, normalizedCode } from '../../numbers/normalize';
-import type { Token } from '../../numbers/tokens';
+import { WORD_INDEX_BITS, type Token } from '../../numbers/tokens';
+import { WORD_MASK, WORD_SLOTS, WordTable } from './wordTables';
 
 export const PREFIX_KEY = 3;
 
@@ -25,7 +26,14 @@ interface IndexMaps {
    * form (`writtenForms`) and each ending of `READING_ENDS` — else null.
    */
   whole: (HashFilter | null)[];
+  /** Per word (see wordTables.ts): its bits with `BITS_KNOWN`, and its phrase candidates per phrase set (filled by the sets). */
+  table: WordTable;
+  bits: Int32Array;
+  cands: (unknown[] | undefined)[];
 }
+
+/** Set in a word's bits once computed (the vocabulary bits are the low 30). */
+const BITS_KNOWN = 1 << 30;
 
 /** Every way `w` may be written with proclitics (see `cliticSpellings`). */
 const writtenForms = cliticSpellings;
@@ -33,21 +41,16 @@ const writtenForms = cliticSpellings;
 /**
  * The first words of every phrase of a lexicon, one vocabulary (a bit) per
  * phrase set. Most words of a text start no phrase at all; one check per
- * token, remembered on the token, tells every set whether to look further. The check hashes the word's
+ * distinct word, kept in the index's side tables, tells every set whether to look further. The check hashes the word's
  * characters as they are read, with no string built: a vocabulary may start
  * at a word when a leading part of it is a (proclitic +) prefix entry, or
  * the whole word (less a possessive suffix) is a (proclitic +) exact entry.
  */
 export class VocabularyIndex {
   private readonly words: { exact: Set<string>; stems: Set<string> }[] = [];
+  /** Built on the first check after a change, with empty side tables: what they held was for other contents. */
   private maps: IndexMaps | undefined;
-  /**
-   * Identifies the index's current contents: words (`Word`, shared across
-   * documents) remember their bits and phrase candidates for one stamp, and
-   * any change to the index makes a new one.
-   */
-  stamp: object = {};
-  /** Slots of the phrase sets of this index in `Word.cands`. */
+  /** Slots of the phrase sets of this index in a word's candidates (see `candidates`). */
   sets = 0;
 
   /** A new vocabulary of this index (at most 30). */
@@ -59,10 +62,9 @@ export class VocabularyIndex {
     return new Vocabulary(this, bit, words);
   }
 
-  /** Drops the hash maps after a change; they are rebuilt on the next check. */
+  /** Drops the hash maps and side tables after a change; they are rebuilt on the next check. */
   changed(): void {
     this.maps = undefined;
-    this.stamp = {};
   }
 
   private build(): IndexMaps {
@@ -86,7 +88,13 @@ export class VocabularyIndex {
         whole.push(hashes);
       } else whole.push(null);
     });
-    return { exact, prefix, longest, whole };
+    const bits = new Int32Array(WORD_SLOTS);
+    const cands = new Array<unknown[] | undefined>(WORD_SLOTS).fill(undefined);
+    const table = new WordTable(() => {
+      bits.fill(0);
+      cands.fill(undefined);
+    });
+    return { exact, prefix, longest, whole, table, bits, cands };
   }
 
   /**
@@ -96,19 +104,27 @@ export class VocabularyIndex {
    * from the word's bits.
    */
   mayStart(t: Token, k: number): boolean {
-    // A word already read knows its bits.
+    const maps = (this.maps ??= this.build());
+    // A word already read has its bits in the table.
     const word = t.interned;
-    if (word !== undefined && word.owner === this.stamp) return (word.bits & (1 << k)) !== 0;
-    const whole = (this.maps ??= this.build()).whole[k];
+    if (word !== undefined && word.id >> WORD_INDEX_BITS === maps.table.generation) {
+      const known = maps.bits[word.id & WORD_MASK];
+      if (known !== 0) return (known & (1 << k)) !== 0;
+    }
+    const whole = maps.whole[k];
     if (whole !== null && whole.get(t.hash) === 0) return false;
     return (this.bits(t) & (1 << k)) !== 0;
   }
 
-  /** The bits of the vocabularies that may start at this word (computed once per distinct word, see `Word`). */
+  /** The bits of the vocabularies that may start at this word (computed once per distinct word, see wordTables.ts). */
   bits(t: Token): number {
-    const word = t.word;
-    if (word.owner === this.stamp) return word.bits;
-    const { exact, prefix, longest } = (this.maps ??= this.build());
+    const maps = (this.maps ??= this.build());
+    const id = t.word.id;
+    if (id >> WORD_INDEX_BITS === maps.table.generation) {
+      const known = maps.bits[id & WORD_MASK];
+      if (known !== 0) return known & ~BITS_KNOWN;
+    }
+    const { exact, prefix, longest } = maps;
     const text = t.text;
     let h = HASH_SEED;
     let n = 0;
@@ -139,10 +155,27 @@ export class VocabularyIndex {
     if (n >= 7 && c3 === 0x647 && c2 === 0x645 && c1 === 0x627) bits |= exact.get(h3);
     // "هجوما": the word less its accusative alef.
     if (n >= 4 && c1 === 0x627) bits |= exact.get(h1);
-    word.owner = this.stamp;
-    word.bits = bits;
-    word.cands = undefined;
+    if (maps.table.keeps(id)) {
+      maps.bits[id & WORD_MASK] = bits | BITS_KNOWN;
+      maps.cands[id & WORD_MASK] = undefined;
+    }
     return bits;
+  }
+
+  /**
+   * The word's phrase candidates by set slot (`PhraseSet` fills its own),
+   * kept with its bits; undefined for a word whose values the index does
+   * not keep (see wordTables.ts).
+   */
+  candidates(t: Token): unknown[] | undefined {
+    const id = t.word.id;
+    const maps = (this.maps ??= this.build());
+    if (id >> WORD_INDEX_BITS !== maps.table.generation || maps.bits[id & WORD_MASK] === 0) {
+      this.bits(t);
+      // Not kept: a word without an id, or of an older generation.
+      if (id >> WORD_INDEX_BITS !== maps.table.generation) return undefined;
+    }
+    return (maps.cands[id & WORD_MASK] ??= []);
   }
 }
 
