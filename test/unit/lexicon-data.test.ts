@@ -7,10 +7,13 @@ import { quantityKey } from '../../server/src/core/claims';
 import { extractClaims } from '../../server/src/core/claims/extract';
 import { compileLexicon, type CompiledLexicon } from '../../server/src/core/claims/lexicon/compile';
 import { DEFAULT_LEXICON_DATA, SECTIONS, type LexiconData, type SectionName } from '../../server/src/core/claims/lexicon/sections';
+import { ARABIC_NUMBER_WORDS, ENGLISH_NUMBER_WORDS, MONTHS, UNITS, YEAR_BEFORE } from '../../server/src/core/numbers/lexicon';
+import { normalizeWord } from '../../server/src/core/numbers/normalize';
 import { tokenize } from '../../server/src/core/numbers/tokens';
 import { combineLanguages } from '../../server/src/core/lang';
 
-const language = (lang: 'ar' | 'en'): Record<string, any> => JSON.parse(readFileSync(new URL(`../../server/src/core/lang/${lang}/claims.json`, import.meta.url), 'utf8'));
+const language = (lang: 'ar' | 'en', lexicon = 'claims'): Record<string, any> =>
+  JSON.parse(readFileSync(new URL(`../../server/src/core/lang/${lang}/${lexicon}.json`, import.meta.url), 'utf8'));
 
 const keysOf = (text: string, lexicon?: CompiledLexicon) => extractClaims(new SeedDocument('a', text), scanNumbers(text), lexicon).claims.map(quantityKey);
 
@@ -45,6 +48,16 @@ describe('lexicons as data', () => {
         const tokens = tokenize(text, scanNumbers(text));
         assert.ok(set.matchAt(tokens, 0), `${name}: ${phrase}`);
       }
+    }
+  });
+
+  it('gives the figure reader every word of each language’s numbers data', () => {
+    for (const [lang, words] of [['ar', ARABIC_NUMBER_WORDS], ['en', ENGLISH_NUMBER_WORDS]] as const) {
+      const data = language(lang, 'numbers');
+      for (const e of data.numberWords) for (const w of e.words) assert.equal(words.get(normalizeWord(w))?.value, e.value, w);
+      for (const e of data.months) for (const w of e.words) assert.equal(MONTHS.get(normalizeWord(w)), e.month, w);
+      for (const e of data.units) for (const w of e.words) assert.equal(UNITS.get(normalizeWord(w)), e.unit, w);
+      for (const w of data.yearBefore) assert.ok(YEAR_BEFORE.has(normalizeWord(w)), w);
     }
   });
 });

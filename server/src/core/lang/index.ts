@@ -6,9 +6,11 @@
  */
 import arBoilerplate from './ar/boilerplate.json';
 import arClaims from './ar/claims.json';
+import arNumbers from './ar/numbers.json';
 import arScope from './ar/scope.json';
 import enBoilerplate from './en/boilerplate.json';
 import enClaims from './en/claims.json';
+import enNumbers from './en/numbers.json';
 import enScope from './en/scope.json';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -53,3 +55,5 @@ export const combineLanguages = <A, B>(ar: A, en: B): A & B => combine(ar, en) a
 export const CLAIMS_DATA = combineLanguages(arClaims, enClaims);
 export const SCOPE_DATA = combineLanguages(arScope, enScope);
 export const BOILERPLATE_DATA = combineLanguages(arBoilerplate, enBoilerplate);
+/** The figure reader's words per language: each language's number words are read by its own grammar, the rest combined (numbers/lexicon.ts). */
+export const NUMBER_LANGUAGES = { ar: arNumbers, en: enNumbers };
