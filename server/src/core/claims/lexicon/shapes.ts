@@ -7,7 +7,7 @@
 import { ID, isRecord, type Validator } from './validator';
 
 export interface Shape<T> {
-  /** `phrases` sections with a phrase set of their own in the compiled lexicon (see compile.ts). */
+  /** The shape's name; a `phrases` section gets a phrase set of its own, of its name, in the compiled lexicon (compile.ts). */
   readonly kind: string;
   /** The section read from user input (undefined: all of it dropped, with a problem said). */
   validate(v: Validator, value: unknown, path: string): T | undefined;
@@ -102,7 +102,7 @@ export function keyed<K extends string, L extends string>(keys: readonly K[], li
 }
 
 /** A class: its label, its main list (always there once validated) and its other lists (when given). */
-export type Class<M extends string, R extends string> = { label?: string } & Record<M, string[]> & Lists<R>;
+type Class<M extends string, R extends string> = { label?: string } & Record<M, string[]> & Lists<R>;
 
 /** Classes by id (an event, a subject class), each with a label and lists; a list alone is the main list. */
 export function classes<M extends string, R extends string = never>(main: M, rest: readonly R[] = []): Shape<Record<string, Class<M, R>>> & { kind: 'classes' } {
@@ -148,7 +148,7 @@ export function classes<M extends string, R extends string = never>(main: M, res
   };
 }
 
-export interface ContextRule {
+interface ContextRule {
   words: string[];
   event: string;
   becomes: string;
