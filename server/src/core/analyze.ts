@@ -1,5 +1,5 @@
 import { scanAndExtractClaims } from './claims/extract';
-import { lexiconFor } from './claims/lexicon';
+import { lexiconFor } from './claims/lexicon/compile';
 import type { Claim } from './claims/types';
 import { summarize, type CorpusView, type DocumentSummary } from './corpus';
 import { RecordingCorpus, type CorpusFacts } from './corpusFacts';

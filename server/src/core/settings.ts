@@ -1,4 +1,4 @@
-import { validateUserLexicon, type UserLexicon } from './claims/lexicon';
+import { validateUserLexicon, type UserLexicon } from './claims/lexicon/sections';
 import { FAMILIES, type Family, type SeverityLevel } from './types';
 import { compileUserPattern } from './userRegExp';
 
@@ -56,7 +56,7 @@ export const SETTINGS_SCHEMA = {
     },
     additionalProperties: false,
     description:
-      'Words the claim extractor reads, added to the built-in lexicon (`server/src/core/data/claims.json`, same shape): event triggers, subject classes, qualifiers, attribution verbs. A word ending in `*` matches every word it begins; spelling variants (أ/ا، ى/ي، ة/ه, diacritics) and the proclitics و ف ب ل ك ال are handled, so list bare forms. Malformed entries are reported and ignored.',
+      'Words the claim extractor reads, added to the built-in lexicon (`server/src/core/lang/<language>/claims.json`, same shape): event triggers, subject classes, qualifiers, attribution verbs. A word ending in `*` matches every word it begins; spelling variants (أ/ا، ى/ي، ة/ه, diacritics) and the proclitics و ف ب ل ك ال are handled, so list bare forms. Malformed entries are reported and ignored.',
   },
   'inlayHints.numbers': {
     type: 'string',

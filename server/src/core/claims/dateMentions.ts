@@ -6,7 +6,7 @@
 import { isTransparent, TOKEN_PUNCT } from '../numbers/tokens';
 import type { ReadFigure } from '../numbers/words';
 import { BOUND_WORDS, completeDate, FUTURE_WORDS, PAST_WORDS, resolveWeekday, TODAY_WORDS, WEEKDAYS } from './dates';
-import { variants } from './lexicon';
+import { variants } from './lexicon/variants';
 import { someIn, type ClaimReader } from './reader';
 
 export interface DateMention {

@@ -20,7 +20,7 @@ import { readFiguresFromTokens, type Figure, type ReadFigure } from '../numbers/
 import type { SeedDocument } from '../text';
 import { DateReader } from './dateMentions';
 import { CLAIM_KINDS, kindFor, type ClaimKind } from './kinds';
-import { lexiconFor, type CompiledLexicon } from './lexicon';
+import { lexiconFor, type CompiledLexicon } from './lexicon/compile';
 import { ClaimReader } from './reader';
 import { newScan, scanSources, type PendingSource } from './sources';
 import type { SentenceState } from './stages/pipeline';

@@ -1,5 +1,5 @@
 /** Short Arabic labels for claims, for outlines, symbol search and hovers. */
-import { lexiconFor, type CompiledLexicon } from './lexicon';
+import { lexiconFor, type CompiledLexicon } from './lexicon/compile';
 import type { Claim, Qualifier } from './types';
 
 const QUALIFIER_LABELS: Record<Qualifier, string> = {

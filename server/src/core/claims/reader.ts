@@ -4,12 +4,15 @@
  * that depend on a word alone are computed once per distinct word (`facts`).
  */
 import { cliticForms, detach, normalizeWord } from '../numbers/normalize';
-import { isClauseEnd, isTransparent, MARK_QUOTE, TOKEN_LATIN, TOKEN_WORD, Token } from '../numbers/tokens';
+import { isClauseEnd, isTransparent, MARK_QUOTE, TOKEN_LATIN, TOKEN_WORD, Token, WORD_INDEX_BITS } from '../numbers/tokens';
 import type { ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
 import { partitionPoint } from '../text/search';
 import { WEEKDAYS } from './dates';
-import { variants, type CompiledLexicon, type PhraseMatch, type SubjectPayload } from './lexicon';
+import type { CompiledLexicon, SubjectPayload } from './lexicon/compile';
+import type { PhraseMatch } from './lexicon/phrases';
+import { variants } from './lexicon/variants';
+import { WORD_MASK, WORD_SLOTS, WordTable } from './lexicon/wordTables';
 
 /** Longest run of brackets and quotes looked through. */
 export const MAX_MARKS = 8;
@@ -40,39 +43,44 @@ function groupIndex(v: readonly string[]): number {
   return 0;
 }
 
-/** `Word.facts` bits: computed; the word is a particle; a reading is; a reading without proclitics is; a weekday; a group word with a pronoun (صفوفها). */
+/** `facts` bits: computed; the word is a particle; a reading is; a reading without proclitics is; a weekday; a group word with a pronoun (صفوفها). */
 const FACTS_KNOWN = 1;
 export const FACT_PARTICLE = 2;
 export const FACT_SOME_PARTICLE = 4;
 export const FACT_PARTICLE_AFTER_PROCLITIC = 8;
 export const FACT_WEEKDAY = 16;
 export const FACT_GROUP_PRONOUN = 32;
-/** `Word.facts >> FACT_GROUP_SHIFT`: `groupIndex` of the word's readings. */
+/** `facts >> FACT_GROUP_SHIFT`: `groupIndex` of the word's readings. */
 export const FACT_GROUP_SHIFT = 8;
+
+const factValues = new Int32Array(WORD_SLOTS);
+const factTable = new WordTable(() => factValues.fill(0));
 
 /**
  * Facts about a word token that depend on its normalized form alone
  * (`PARTICLES`, `WEEKDAYS`, `GROUP_WORDS`), computed once per distinct word
- * and kept on its shared `Word`.
+ * and kept in a side table by word (wordTables.ts).
  */
 export function facts(t: Token): number {
   const word = t.word;
-  let f = word.facts;
-  if (f === 0) {
-    const norm = word.norm;
-    const v = variants(t);
-    const group = groupIndex(v);
-    f = FACTS_KNOWN | (group << FACT_GROUP_SHIFT);
-    if (PARTICLES.has(norm)) f |= FACT_PARTICLE;
-    if (someIn(v, PARTICLES, 0)) f |= FACT_SOME_PARTICLE;
-    if (v.length > 1 && someIn(v, PARTICLES, 1)) f |= FACT_PARTICLE_AFTER_PROCLITIC;
-    if (WEEKDAYS.has(norm)) f |= FACT_WEEKDAY;
-    if (group) {
-      const g = GROUP_WORDS[group - 1];
-      for (const w of v) if (w.startsWith(g) && PRONOUN_SUFFIXES.includes(w.slice(g.length))) f |= FACT_GROUP_PRONOUN;
-    }
-    word.facts = f;
+  const id = word.id;
+  if (id >> WORD_INDEX_BITS === factTable.generation) {
+    const known = factValues[id & WORD_MASK];
+    if (known !== 0) return known;
   }
+  const norm = word.norm;
+  const v = variants(t);
+  const group = groupIndex(v);
+  let f = FACTS_KNOWN | (group << FACT_GROUP_SHIFT);
+  if (PARTICLES.has(norm)) f |= FACT_PARTICLE;
+  if (someIn(v, PARTICLES, 0)) f |= FACT_SOME_PARTICLE;
+  if (v.length > 1 && someIn(v, PARTICLES, 1)) f |= FACT_PARTICLE_AFTER_PROCLITIC;
+  if (WEEKDAYS.has(norm)) f |= FACT_WEEKDAY;
+  if (group) {
+    const g = GROUP_WORDS[group - 1];
+    for (const w of v) if (w.startsWith(g) && PRONOUN_SUFFIXES.includes(w.slice(g.length))) f |= FACT_GROUP_PRONOUN;
+  }
+  if (factTable.keeps(id)) factValues[id & WORD_MASK] = f;
   return f;
 }
 

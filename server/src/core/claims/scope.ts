@@ -2,10 +2,10 @@
  * The scope of a figure: nationwide, a named place, or null (unstated).
  * "748 police injured in the city of Almaty" and "more than 1000 injured
  * nationwide" count different things; comparing them would report a false
- * conflict. Markers are data (`data/scope.json`).
+ * conflict. Markers are data (`lang/<language>/scope.json`).
  */
 import { stringOfCodes } from '../arrays';
-import SCOPE from '../data/scope.json';
+import { SCOPE_DATA as SCOPE } from '../lang';
 import { normalizeWord } from '../numbers/normalize';
 import * as fold from '../text/fold';
 import { NATIONAL, type Scope } from './types';

@@ -4,7 +4,7 @@
  */
 import { detach, offsetAfterNormalized } from '../numbers/normalize';
 import { isTransparent, TOKEN_LATIN, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, Token } from '../numbers/tokens';
-import { variants } from './lexicon';
+import { variants } from './lexicon/variants';
 import { FACT_PARTICLE, FACT_PARTICLE_AFTER_PROCLITIC, FACT_WEEKDAY, facts, isQuote, nearestBefore, type ClaimReader } from './reader';
 
 /** Longest source phrase, in words. */

@@ -72,24 +72,15 @@ export function punctMark(c: number): number {
 }
 
 /**
- * A word's normalized form and what the lexicons derive from it, shared by
- * every token that reads the same (see `internWord`): each is computed once
- * per distinct word, not once per occurrence.
+ * A word's normalized form, shared by every token that reads the same (see
+ * `internWord`). What the layers above derive from a word alone they keep
+ * in side tables of their own, indexed by `id`: each is computed once per
+ * distinct word, not once per occurrence.
  */
 export class Word {
-  /** Readings without proclitics (filled by the claims lexicon, see `variants`). Never mutated. */
-  variants: string[] | undefined = undefined;
   /** `cliticForms(norm)` (filled on first use). Never mutated. */
   forms: string[] | undefined = undefined;
-  /** What `bits` and `cands` were computed for (a claims lexicon's vocabulary index). */
-  owner: object | undefined = undefined;
-  /** Vocabulary bits for `owner`. */
-  bits = 0;
-  /** Phrase candidates per phrase set of `owner`. */
-  cands: unknown[] | undefined = undefined;
-  /** What the claims extractor knows of the word that depends on it alone (bits, 0 until computed: see `facts` in claims/reader.ts). */
-  facts = 0;
-  /** The same for the figure reader (see `is` in numbers/words.ts). */
+  /** What the figure reader knows of the word (see `is` in numbers/words.ts). */
   figureFacts = 0;
 
   constructor(
@@ -97,9 +88,20 @@ export class Word {
     /** `hashWord(norm)` (unsigned). */
     readonly hash: number,
     /** How the word was first written (a spelling that normalizes to `norm`): the cheapest check of the next occurrence. */
-    readonly raw: string = norm,
+    readonly raw: string,
+    /**
+     * `generation << WORD_INDEX_BITS | index`: the interner numbers its
+     * words densely from 0 and starts a new generation when its table starts
+     * over (see `MAX_WORDS`). -1 for a word that is not interned (`Token.literal`).
+     */
+    readonly id: number,
   ) {}
 }
+
+/** Bits of a word's index in its generation (`Word.id`). */
+export const WORD_INDEX_BITS = 16;
+/** The generation of the words interned since the table last started over, under 2^15 so that ids stay positive 32-bit integers. */
+let wordGeneration = 0;
 
 /**
  * Words interned so far: an open-addressing table keyed by hash (words with
@@ -110,7 +112,7 @@ let slots: (Word | undefined)[] = new Array<Word | undefined>(1 << 12).fill(unde
 let slotKeys = new Int32Array(1 << 12);
 let slotCount = 0;
 /** Distinct words kept before the table starts over: a bound on memory, whatever the corpus. */
-const MAX_WORDS = 1 << 16;
+const MAX_WORDS = 1 << WORD_INDEX_BITS;
 
 /** Whether `text[start, end)` normalizes to `norm`, compared in place. */
 function normalizesTo(text: string, start: number, end: number, norm: string): boolean {
@@ -172,13 +174,14 @@ export function internWord(text: string, start: number, end: number, hash: numbe
   // Copies: the table outlives the document.
   const norm = detach(normalizeSpan(text, start, end));
   const raw = end - start === norm.length && text.startsWith(norm, start) ? norm : detach(text.slice(start, end));
-  const word = new Word(norm, hash >>> 0, raw);
   if (2 * (slotCount + 1) > slots.length) {
     growWords();
+    if (slotCount === 0) wordGeneration = (wordGeneration + 1) & 0x7fff;
     mask = slots.length - 1;
     k = slotOf(key, mask);
     while (slots[k] !== undefined) k = (k + 1) & mask;
   }
+  const word = new Word(norm, hash >>> 0, raw, (wordGeneration << WORD_INDEX_BITS) | slotCount);
   slots[k] = word;
   slotKeys[k] = key;
   slotCount++;
@@ -279,13 +282,11 @@ export class Token {
 
   /**
    * A word read only as written, with no other reading (no proclitic taken
-   * off): its `Word` is its own, not the shared one.
+   * off): its `Word` is its own, not the shared one, and has no id.
    */
   static literal(norm: string): Token {
     const t = Token.word(norm);
-    const word = new Word(norm, hashWord(norm));
-    word.variants = [norm];
-    t.ref = word;
+    t.ref = new Word(norm, hashWord(norm), norm, -1);
     return t;
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { ReadFigure } from '../../numbers/words';
 import type { DateMention } from '../dateMentions';
-import type { SubjectPayload } from '../lexicon';
+import type { SubjectPayload } from '../lexicon/compile';
 import type { ClaimReader } from '../reader';
 import type { PendingSource, SourceScan } from '../sources';
 import type { Claim, Qualifier, Scope } from '../types';

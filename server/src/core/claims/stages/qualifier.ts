@@ -1,7 +1,8 @@
 /** The qualifier: the words that bound a figure, before it (أكثر من 3000) or after it or its noun (18 فرداً على الأقل). */
 import { offsetAfterNormalized } from '../../numbers/normalize';
 import { TOKEN_WORD } from '../../numbers/tokens';
-import { variants, type PhraseMatch } from '../lexicon';
+import type { PhraseMatch } from '../lexicon/phrases';
+import { variants } from '../lexicon/variants';
 import type { Qualifier } from '../types';
 import type { Stage } from './pipeline';
 

@@ -4,7 +4,8 @@
  * صفوفها", or carried over from the sentence's last claim (وإصابة 18 آخرين).
  */
 import { TOKEN_LATIN, TOKEN_WORD, Token } from '../../numbers/tokens';
-import { variants, type SubjectPayload } from '../lexicon';
+import type { SubjectPayload } from '../lexicon/compile';
+import { variants } from '../lexicon/variants';
 import { FACT_GROUP_PRONOUN, FACT_GROUP_SHIFT, FACT_PARTICLE, facts, hasPreposition, WINDOW, type ClaimReader } from '../reader';
 import type { Stage } from './pipeline';
 

@@ -1,8 +1,8 @@
-import data from '../../data/boilerplate.json';
+import { BOILERPLATE_DATA as data } from '../../lang';
 import { foldText } from '../../lines';
 
 /**
- * The boilerplate lexicons (`data/boilerplate.json`) folded once at load, so
+ * The boilerplate lexicons (`lang/<language>/boilerplate.json`) folded once at load, so
  * a line is looked up in a set or compared by prefix without normalizing the
  * lexicon again. Every comparison is on folded text (see `foldText`).
  */
