@@ -166,9 +166,10 @@ export class LineText {
   private lexicalValue: boolean | undefined;
 
   constructor(
-    private readonly source: string,
-    private readonly start: number,
-    private readonly end: number,
+    readonly source: string,
+    /** Offsets of the line's content in `source`. */
+    readonly start: number,
+    readonly end: number,
     /** The line without surrounding white space. */
     readonly trimmed: string,
   ) {}

@@ -2,15 +2,11 @@ import { foldText, LineMark } from '../../lines';
 import { isAgencyList } from './agencies';
 import { LEXICON, type PhraseSet } from './lexicon';
 import { lineRule, Note, type LineClaims } from './lineRule';
-import { clip, foldedWords, LONG_LINE_WORDS, type LineView } from './lineView';
+import { clip, foldedWords, type LineView } from './lineView';
+import { PAGE_PHRASES } from './pagePhrases';
 
 const TAG_LABEL = foldedWords(['الكلمات المفتاحية', 'كلمات مفتاحية', 'الكلمات الدلالية', 'كلمات دلالية', 'الكلمات الدالة', 'كلمات دالة', 'الوسوم', 'وسوم', 'الأوسمة', 'العلامات', 'tags', 'topics'], '^', '$');
-const CONTAINS_HINT = /يعلق|تعليق|اضغط|انقر|تابعونا|اشترك|click|follow/i;
-const COOKIE_HINT = /ارتباط|كوكيز|cookie/i;
-const DISCLAIMER_HINT = /تعبر|يعبر|تعكس|يعكس|الآراء|الاراء|مسؤول|محفوظة|reflect|rights reserved/i;
 const MENU_HINT = /[|•·▪►»«>/\\]|\s{3,}|\t/;
-/** Either hint above, in one pass: most lines have neither. */
-const PAGE_HINT = new RegExp(`${COOKIE_HINT.source}|${DISCLAIMER_HINT.source}`, 'i');
 const FOLLOW = foldedWords(['تابعوا', 'تابعونا', 'تابعنا', 'تابع', 'follow us', 'follow'], '^', '\\s');
 const FOLLOW_END = foldedWords(['على', 'عبر', 'في', 'on'], ' ', '$');
 const APP_PROMO = foldedWords(['تطبيق', 'حمل تطبيق', 'تحميل تطبيق', 'app'], '^', '\\s');
@@ -19,20 +15,6 @@ const HOME = foldedWords(['الرئيسية', 'الصفحة الرئيسية', '
 
 function inAny(sets: readonly PhraseSet[], fold: string): boolean {
   return sets.some((s) => s.has(fold));
-}
-
-/** A cookie notice or a site disclaimer anywhere in the line. */
-function pageNotice(v: LineView, line: number): string | undefined {
-  const w = v.p.words[line];
-  const t = v.lineText(line);
-  const { trimmed } = t;
-  // The profile knows which lines may hold a hint word at all (LineMark.PageHint): few do.
-  if (!(v.p.marks[line] & LineMark.PageHint && (w <= 60 ? PAGE_HINT.test(trimmed) : w <= LONG_LINE_WORDS && COOKIE_HINT.test(trimmed)))) return undefined;
-  if (w <= LONG_LINE_WORDS && COOKIE_HINT.test(trimmed)) {
-    if (LEXICON.share.cookieTerms.containedIn(t.full) && LEXICON.share.cookieAddress.containedIn(t.full)) return 'cookie notice: part of the web page, not article text';
-  }
-  if (w <= 60 && DISCLAIMER_HINT.test(trimmed) && LEXICON.share.disclaimers.containedIn(t.full)) return 'site disclaimer or rights notice: part of the web page, not article text';
-  return undefined;
 }
 
 /**
@@ -80,15 +62,16 @@ export const rule = lineRule({
   tags: ['social', 'navigation', 'cookies'],
   defaultSeverity: 'warning',
   detect(v, line, claims) {
-    const notice = pageNotice(v, line);
-    if (notice) return notice;
     const w = v.p.words[line];
+    const phrases = PAGE_PHRASES.scan(v, line);
+    const notice = PAGE_PHRASES.notice(v, line, phrases);
+    if (notice) return notice;
     if (w > 40) return undefined;
     const t = v.lineText(line);
     const { trimmed, shape } = t;
     const bare = t.lexical ? t.bare : '';
     if (w <= 3 && LEXICON.share.sections.has(bare)) claims.note(line, Note.SectionName);
-    if (w <= 15 && CONTAINS_HINT.test(trimmed) && LEXICON.share.contains.containedIn(t.full)) return `"${clip(trimmed, 30)}": a comment, follow or click prompt of the web page, not article text`;
+    if (PAGE_PHRASES.prompt(v, line, phrases)) return `"${clip(trimmed, 30)}": a comment, follow or click prompt of the web page, not article text`;
     if (LEXICON.share.exact.has(bare)) return `"${clip(trimmed)}": share, follow or navigation text of the web page, not article text`;
     if (LEXICON.share.prefix.prefixOf(bare)) return `"${clip(trimmed, 30)}": share, subscribe, comment or footer text of the web page, not article text`;
     const follow = FOLLOW.exec(bare);
