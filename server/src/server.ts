@@ -347,7 +347,7 @@ connection.onCodeAction(async ({ textDocument, context }) => {
   }
   if (context.only && wants(FIX_ALL_KIND)) {
     const config = await settings.get(doc.uri);
-    const fixes = compatibleFixes(fixableOnSave(analysis.findings, (family) => family === 'boilerplate' && config.boilerplateFixOnSave), seed);
+    const fixes = compatibleFixes(fixableOnSave(analysis.findings, config), seed);
     if (fixes.length) actions.push(fixAllAction(doc.uri, 'Fix all Corpus Lens findings', FIX_ALL_KIND, fixes));
   }
   return actions;

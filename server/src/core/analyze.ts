@@ -119,6 +119,7 @@ export function analyzeDocument(
     corpus: reads,
     settings,
     token: options.token,
+    rules: RULES,
     numbers: () => numbers,
     shared<T>(key: string, compute: () => T): T {
       if (!memo.has(key)) memo.set(key, compute());

@@ -69,14 +69,13 @@ export function fixDocument(
 
 /**
  * The findings whose fixes may run unattended on save (`source.fixAll`):
- * destructive rules (deleting lines) join only when `allowDestructive`
- * says their family's fix-on-save setting allows it.
+ * those of rules without a `fixOnSave` setting, and of rules whose setting is on.
  */
-export function fixableOnSave(findings: readonly Finding[], allowDestructive: (family: string) => boolean): Finding[] {
+export function fixableOnSave(findings: readonly Finding[], settings: Settings): Finding[] {
   return findings.filter((f) => {
     if (!f.fix) return false;
-    const rule = findRule(f.rule);
-    return !rule?.destructive || allowDestructive(rule.family);
+    const gate = findRule(f.rule)?.fixOnSave;
+    return gate === undefined || settings[gate];
   });
 }
 

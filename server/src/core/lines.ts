@@ -1,3 +1,4 @@
+import { matchRuns, profileRunTable, type RunTable } from './runTable';
 import type { SeedDocument } from './text';
 import * as chars from './text/chars';
 import * as fold from './text/fold';
@@ -9,7 +10,7 @@ export { foldCode, foldText, shapeText } from './text/fold';
 
 // Local bindings for the hot loops below (see text/fold.ts).
 const { isArabicLetterCode, isBreakingSpace, isInvisibleCode, isLatinLetterCode } = chars;
-const { foldCode, LINE_FOLD } = fold;
+const { FOLD_TABLE_SIZE, foldCode, LINE_FOLD } = fold;
 const { FNV_OFFSET, fnvStep, KEY_OFFSET, keySpace, keyStep, lineKey } = hash;
 
 /**
@@ -34,11 +35,6 @@ export const LineMark = {
   Colon: 4,
   Copyright: 8,
   OpenParen: 16,
-  /**
-   * What `/ارتباط|كوكيز|cookie|تعبر|يعبر|تعكس|يعكس|الآراء|الاراء|مسؤول|محفوظة|reflect|rights reserved/i`
-   * needs: three letters of one of its Arabic words in a row, or a Latin k, f or g.
-   */
-  PageHint: 32,
   /** One of `-–—|/`. */
   Dash: 64,
   /** `…`, two dots in a row, or one of `-–—»|`. */
@@ -71,21 +67,9 @@ function isRegExpSpace(c: number): boolean {
   return (c <= 32 || c === 0xa0 || c >= 0x1680) && (isBreakingSpace(c) || c === 0xfeff);
 }
 
-/**
- * Telltales of the share-prompt rule's cookie and disclaimer hint words
- * (ارتباط كوكيز تعبر يعبر تعكس يعكس الآراء الاراء مسؤول محفوظة): every one
- * holds one of these letter sequences, and few other words do. Indexed by
- * the last letter: the letter before it in the low 16 bits, the one before
- * that in the high bits (0: any).
- */
-const HINT_BEFORE = new Int32Array(0x0700);
-HINT_BEFORE[0x0637] = 0x0627 | (0x0628 << 16); // باط: ارتباط
-HINT_BEFORE[0x0632] = 0x064a | (0x0643 << 16); // كيز: كوكيز
-HINT_BEFORE[0x0631] = 0x0628 | (0x0639 << 16); // عبر: تعبر يعبر
-HINT_BEFORE[0x0633] = 0x0643 | (0x0639 << 16); // عكس: تعكس يعكس
-HINT_BEFORE[0x0621] = 0x0627 | (0x0631 << 16); // راء: الآراء الاراء
-HINT_BEFORE[0x0624] = 0x0633; // سؤ: مسؤول
-HINT_BEFORE[0x0638] = 0x0648 | (0x0641 << 16); // فوظ: محفوظة
+/** The tables of no runs, for profiles computed before any were given. */
+const NO_RUNS = new Int32Array(FOLD_TABLE_SIZE);
+const NO_BEFORE = new Uint16Array(FOLD_TABLE_SIZE);
 
 /**
  * Per-line facts of a document, in arrays indexed by line. Computed once per
@@ -110,6 +94,9 @@ export interface LineProfile {
   /** Letters of the whole document by script. */
   readonly arabicTotal: number;
   readonly latinTotal: number;
+  /** The runs the lines were scanned for (`profileRuns`), and each line's group bits (`RunTable.groups`). */
+  readonly runs: RunTable | undefined;
+  readonly runGroups: Uint8Array;
 }
 
 const profiles = new WeakMap<SeedDocument, LineProfile>();
@@ -139,6 +126,11 @@ function computeProfile(doc: SeedDocument): LineProfile {
   const contentStart = new Uint32Array(n);
   const contentEnd = new Uint32Array(n);
   const marks = new Uint16Array(n);
+  const runs = profileRunTable();
+  const runHead = runs?.head ?? NO_RUNS;
+  const runBefore = runs?.before ?? NO_BEFORE;
+  const seen = new Uint32Array(runs?.seenWords ?? 0);
+  const runGroups = new Uint8Array(n);
   let firstContentLine = -1;
   let arabicTotal = 0;
   let latinTotal = 0;
@@ -159,6 +151,11 @@ function computeProfile(doc: SeedDocument): LineProfile {
     let pendingSep = false;
     let folded = 0;
     let mark = 0;
+    // The three letters before the current one in the folded text, within its word (0: none), for the runs.
+    let q1 = 0;
+    let q2 = 0;
+    let q3 = 0;
+    let anyRun = false;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x0621 && c <= 0x064a && c !== 0x0640) {
@@ -178,18 +175,15 @@ function computeProfile(doc: SeedDocument): LineProfile {
           pendingSep = false;
         }
         const runStart = i;
-        // The two characters before the current one, for the page hints (see HINT_BEFORE).
-        let p1 = text.charCodeAt(i - 1);
-        let p2 = text.charCodeAt(i - 2);
         for (let d = c; ; ) {
           const f = LINE_FOLD[d];
           ha = fnvStep(ha, f);
           hb = keyStep(hb, f);
-          const before = HINT_BEFORE[d];
-          if (before !== 0 && p1 === (before & 0xffff) && (before >>> 16 === 0 || p2 === before >>> 16)) mark |= LineMark.PageHint;
+          if (runHead[f] !== 0 && (runBefore[f] === 0 || runBefore[f] === q1) && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
+          q3 = q2;
+          q2 = q1;
+          q1 = f;
           if (++i === end) break;
-          p2 = p1;
-          p1 = d;
           d = text.charCodeAt(i);
           if (d < 0x0621 || d > 0x064a || d === 0x0640) break;
         }
@@ -206,6 +200,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
         // A space: what the general path below does for it.
         inToken = false;
         pendingSep = folded > 0;
+        q1 = q2 = q3 = 0;
         if (i >= start + 2 && isRegExpSpace(text.charCodeAt(i - 1)) && isRegExpSpace(text.charCodeAt(i - 2))) mark |= LineMark.Menu;
         continue;
       }
@@ -228,6 +223,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
       if (f < 0) continue;
       if (f === 32) {
         pendingSep = folded > 0;
+        q1 = q2 = q3 = 0;
         mark |= c === 0x2e ? (text.charCodeAt(i - 1) === 0x2e ? LineMark.ItemEnd : 0) : markOf(c);
         continue;
       }
@@ -243,10 +239,12 @@ function computeProfile(doc: SeedDocument): LineProfile {
       ha = fnvStep(ha, f);
       hb = keyStep(hb, f);
       folded++;
+      if (f < FOLD_TABLE_SIZE && runHead[f] !== 0 && (runBefore[f] === 0 || runBefore[f] === q1) && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
+      q3 = q2;
+      q2 = q1;
+      q1 = f;
       if (f >= 48 && f <= 57) continue;
       letters++;
-      // Latin letters of "cookie", "reflect" and "rights reserved" (see LineMark.PageHint).
-      if (f === 0x6b || f === 0x66 || f === 0x67) mark |= LineMark.PageHint;
       if (isArabicLetterCode(c)) ar++;
       else if (isLatinLetterCode(c)) la++;
     }
@@ -254,6 +252,10 @@ function computeProfile(doc: SeedDocument): LineProfile {
     latin[line] = la;
     words[line] = w;
     marks[line] = mark;
+    if (anyRun) {
+      runGroups[line] = runs!.groups(seen);
+      seen.fill(0);
+    }
     contentStart[line] = cs < 0 ? start : cs;
     contentEnd[line] = cs < 0 ? start : ce;
     arabicTotal += ar;
@@ -262,7 +264,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
     if (firstContentLine < 0 && cs >= 0) firstContentLine = line;
   }
   const lastRealLine = n > 1 && starts[n - 1] === text.length ? n - 2 : n - 1;
-  return { keys, arabic, latin, words, marks, contentStart, contentEnd, firstContentLine, lastRealLine, arabicTotal, latinTotal };
+  return { keys, arabic, latin, words, marks, contentStart, contentEnd, firstContentLine, lastRealLine, arabicTotal, latinTotal, runs, runGroups };
 }
 
 /** Whether a line is shaped like a headline: a few words, no sentence-final punctuation, not a quotation. */

@@ -35,10 +35,19 @@ export interface RuleContext {
   numbers(): readonly NumberToken[];
   /** Per-analysis memo for data several rules derive from the document. */
   shared<T>(key: string, compute: () => T): T;
+  /**
+   * Every rule of the registry, in its order, enabled or not: a family that
+   * judges its rules together (the first of its rules to claim a line or a
+   * number reports it) reads its order here.
+   */
+  readonly rules: readonly Rule[];
   /** Whether a rule runs in this analysis (family and rule severity not `off`, family selected). */
   isEnabled(ruleId: string): boolean;
   report(report: Report): void;
 }
+
+/** The settings that are switches. */
+export type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
 
 /**
  * A rule: uniform metadata and one function. The registry (`rules/index.ts`)
@@ -55,10 +64,12 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** Whether its findings carry a fix. */
   readonly fixable: boolean;
-  /**
-   * Fixes that delete text: they join `source.fixAll` (fix on save) only when
-   * the family is listed in the `fixOnSave` setting.
-   */
+  /** Fixes that delete text (the docs' rule table says so). */
   readonly destructive?: boolean;
+  /**
+   * The boolean setting that lets its fixes join `source.fixAll` (fix on
+   * save); without one they always do. Rules whose fixes delete text name one.
+   */
+  readonly fixOnSave?: BooleanSetting;
   check(ctx: RuleContext): void;
 }

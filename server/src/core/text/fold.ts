@@ -60,7 +60,8 @@ const LINE_DROPPED: Ranges = [
 ];
 
 /** Tables cover U+0000–U+06FF: ASCII, Latin-1 and Arabic, nearly every character of the corpus. */
-const TABLE_SIZE = 0x700;
+export const FOLD_TABLE_SIZE = 0x700;
+const TABLE_SIZE = FOLD_TABLE_SIZE;
 
 /** Per code below `TABLE_SIZE`: the folded code, or -1 to drop. Latin capitals fold to small letters in both. */
 function foldTable(letters: Letters, dropped: Ranges): Int16Array {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   defaultSeverity: 'information',
   fixable: true,
   destructive: true,
+  fixOnSave: 'boilerplateFixOnSave',
   check(ctx) {
     const doc = ctx.doc;
     const p = lineProfile(doc);

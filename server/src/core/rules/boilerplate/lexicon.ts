@@ -179,3 +179,14 @@ export const LEXICON = {
   },
   footerWords: new PhraseSet(d.footerWords),
 };
+
+/**
+ * The share-prompt phrases found anywhere in a line, as data, and every
+ * phrase of the lexicon (whose letters tell which are rare): the phrases'
+ * prefilter is derived from them (`pagePhrases.ts`).
+ */
+export function pagePhraseData() {
+  const { cookieTerms, cookieAddress, disclaimers, contains } = d.sharePrompt;
+  const phrases = (o: unknown): string[] => (typeof o === 'string' ? [o] : Array.isArray(o) ? o.flatMap(phrases) : o && typeof o === 'object' ? Object.entries(o).flatMap(([k, v]) => (k.startsWith('$') ? [] : phrases(v))) : []);
+  return { cookieTerms, cookieAddress, disclaimers, contains, lexicon: phrases(d) as readonly string[] };
+}

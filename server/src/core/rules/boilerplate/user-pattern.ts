@@ -1,13 +1,29 @@
-import type { Rule } from '../rule';
-import { reportBoilerplateLines } from './analysis';
+import type { LineMatcher } from '../../userRegExp';
+import { lineRule } from './lineRule';
+import { clip, compileUserRegExp } from './lineView';
 
-export const rule: Rule = {
+const compiled = new WeakMap<readonly string[], { source: string; re: LineMatcher }[]>();
+
+/** The setting's expressions, compiled once per settings object. */
+function patternsOf(sources: readonly string[]): { source: string; re: LineMatcher }[] {
+  let list = compiled.get(sources);
+  if (!list) {
+    list = sources.map((source) => ({ source, re: compileUserRegExp(source) }));
+    compiled.set(sources, list);
+  }
+  return list;
+}
+
+export const rule = lineRule({
   id: 'boilerplate/user-pattern',
-  family: 'boilerplate',
   description: 'Lines matching a regular expression of `corpusLens.boilerplate.patterns`.',
   tags: ['configurable'],
   defaultSeverity: 'warning',
-  fixable: true,
-  destructive: true,
-  check: (ctx) => reportBoilerplateLines(ctx, 'user-pattern'),
-};
+  detect(v, line) {
+    const sources = v.ctx.settings.boilerplatePatterns;
+    if (!sources.length) return undefined;
+    const { trimmed } = v.lineText(line);
+    const hit = patternsOf(sources).find((u) => u.re.test(trimmed));
+    return hit && `matches your boilerplate pattern /${clip(hit.source, 40)}/ (corpusLens.boilerplate.patterns)`;
+  },
+});

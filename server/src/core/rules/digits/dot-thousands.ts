@@ -1,12 +1,11 @@
-import type { Rule } from '../rule';
-import { reportDigitIssues } from './analysis';
+import { digitRule } from './digitRule';
 
-export const rule: Rule = {
+export const rule = digitRule({
   id: 'digits/dot-thousands',
-  family: 'digits',
   description: 'A dot used as thousands separator ("20.000" in Arabic text is twenty thousand, not twenty).',
   tags: ['separator', 'ambiguity'],
   defaultSeverity: 'warning',
-  fixable: true,
-  check: (ctx) => reportDigitIssues(ctx, 'digits/dot-thousands', (i) => `"${i.token.text}" uses a dot as thousands separator: in Arabic text it means ${i.token.value.toLocaleString('en-US')}, not ${Number(`${i.token.groups[0]}.${i.token.groups[1]}`)}`),
-};
+  problem: (token) => token.dotThousands,
+  also: 'uses a dot as thousands separator',
+  explain: (token) => `"${token.text}" uses a dot as thousands separator: in Arabic text it means ${token.value.toLocaleString('en-US')}, not ${Number(`${token.groups[0]}.${token.groups[1]}`)}`,
+});

@@ -1,12 +1,12 @@
-import type { Rule } from '../rule';
-import { reportDigitIssues } from './analysis';
+import { SCRIPT_EASTERN } from '../../numbers/scanner';
+import { digitRule } from './digitRule';
 
-export const rule: Rule = {
+export const rule = digitRule({
   id: 'digits/eastern-arabic',
-  family: 'digits',
   description: 'Eastern Arabic-Indic digits (٠-٩) in a corpus written with Western digits.',
   tags: ['script'],
   defaultSeverity: 'warning',
-  fixable: true,
-  check: (ctx) => reportDigitIssues(ctx, 'digits/eastern-arabic', (i) => `"${i.token.text}" is written in Eastern Arabic-Indic digits`),
-};
+  problem: (token, style) => style === 'western' && (token.scripts & SCRIPT_EASTERN) !== 0,
+  also: 'uses Eastern Arabic-Indic digits',
+  explain: (token) => `"${token.text}" is written in Eastern Arabic-Indic digits`,
+});

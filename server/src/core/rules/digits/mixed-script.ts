@@ -1,12 +1,12 @@
-import type { Rule } from '../rule';
-import { reportDigitIssues } from './analysis';
+import { digitRule } from './digitRule';
 
-export const rule: Rule = {
+export const rule = digitRule({
   id: 'digits/mixed-script',
-  family: 'digits',
   description: 'One number written with digits of more than one script (2٠22).',
   tags: ['script'],
   defaultSeverity: 'warning',
-  fixable: true,
-  check: (ctx) => reportDigitIssues(ctx, 'digits/mixed-script', (i) => `"${i.token.text}" mixes digit scripts in one number`),
-};
+  // More than one script bit set.
+  problem: (token) => (token.scripts & (token.scripts - 1)) !== 0,
+  also: 'mixes digit scripts',
+  explain: (token) => `"${token.text}" mixes digit scripts in one number`,
+});

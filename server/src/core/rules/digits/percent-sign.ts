@@ -1,12 +1,11 @@
-import type { Rule } from '../rule';
-import { reportDigitIssues } from './analysis';
+import { digitRule } from './digitRule';
 
-export const rule: Rule = {
+export const rule = digitRule({
   id: 'digits/percent-sign',
-  family: 'digits',
   description: 'Percent sign of the other style (٪ with Western digits, % with Eastern ones).',
   tags: ['percent'],
   defaultSeverity: 'warning',
-  fixable: true,
-  check: (ctx) => reportDigitIssues(ctx, 'digits/percent-sign', (i) => `"${i.token.text}" uses the other percent sign`),
-};
+  problem: (token, style) => !!token.percent && token.percent !== (style === 'western' ? '%' : '\u066A'),
+  also: 'uses the other percent sign',
+  explain: (token) => `"${token.text}" uses the other percent sign`,
+});

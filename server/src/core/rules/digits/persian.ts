@@ -1,12 +1,12 @@
-import type { Rule } from '../rule';
-import { reportDigitIssues } from './analysis';
+import { SCRIPT_PERSIAN } from '../../numbers/scanner';
+import { digitRule } from './digitRule';
 
-export const rule: Rule = {
+export const rule = digitRule({
   id: 'digits/persian',
-  family: 'digits',
   description: 'Persian digits (۰-۹) in Arabic text, whichever the target style.',
   tags: ['script'],
   defaultSeverity: 'warning',
-  fixable: true,
-  check: (ctx) => reportDigitIssues(ctx, 'digits/persian', (i) => `"${i.token.text}" is written in Persian digits`),
-};
+  problem: (token) => (token.scripts & SCRIPT_PERSIAN) !== 0,
+  also: 'uses Persian digits',
+  explain: (token) => `"${token.text}" is written in Persian digits`,
+});

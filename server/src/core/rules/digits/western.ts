@@ -1,12 +1,12 @@
-import type { Rule } from '../rule';
-import { reportDigitIssues } from './analysis';
+import { SCRIPT_WESTERN } from '../../numbers/scanner';
+import { digitRule } from './digitRule';
 
-export const rule: Rule = {
+export const rule = digitRule({
   id: 'digits/western',
-  family: 'digits',
   description: 'Western digits (0-9) in a corpus written with Eastern Arabic-Indic digits (target style `eastern`).',
   tags: ['script'],
   defaultSeverity: 'warning',
-  fixable: true,
-  check: (ctx) => reportDigitIssues(ctx, 'digits/western', (i) => `"${i.token.text}" is written in Western digits`),
-};
+  problem: (token, style) => style !== 'western' && (token.scripts & SCRIPT_WESTERN) !== 0,
+  also: 'uses Western digits',
+  explain: (token) => `"${token.text}" is written in Western digits`,
+});
