@@ -1,12 +1,8 @@
-import { matchRuns, profileRunTable, type RunTable } from './runTable';
+import { matchRuns, profileRunTable, type RunTable } from './text/runTable';
 import type { SeedDocument } from './text';
 import * as chars from './text/chars';
 import * as fold from './text/fold';
 import * as hash from './text/hash';
-
-// The boilerplate rules (rules/**) read these here; their own module is text/.
-export { isBreakingSpace, isInvisibleCode } from './text/chars';
-export { foldCode, foldText, shapeText } from './text/fold';
 
 // Local bindings for the hot loops below (see text/fold.ts).
 const { isArabicLetterCode, isBreakingSpace, isInvisibleCode, isLatinLetterCode } = chars;

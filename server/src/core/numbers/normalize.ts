@@ -27,10 +27,6 @@ export function hashSpan(text: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-// The claims lexicon (claims/lexicon.ts) reads the word fold and the hash by these names.
-export { wordFoldCode as normalizedCode } from '../text/fold';
-export { FNV_OFFSET as HASH_SEED, fnvStep as hashStep, HashFilter } from '../text/hash';
-
 /** `hashSpan` of an already normalized word. */
 export function hashWord(word: string): number {
   return hashSpan(word, 0, word.length);

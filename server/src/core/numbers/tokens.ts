@@ -6,7 +6,7 @@
  * analysis refers to them; words are interned (`Word`).
  */
 // `internWord` reads the word fold by its old name (kept unchanged while the Word class moves).
-import { WORD_FOLD as NORMALIZE_TABLE } from '../text/fold';
+import { WORD_FOLD } from '../text/fold';
 import { HashFilter } from '../text/hash';
 import { detach, hashWord, normalizeSpan } from './normalize';
 import type { NumberToken } from './scanner';
@@ -120,7 +120,7 @@ function normalizesTo(text: string, start: number, end: number, norm: string): b
   let j = 0;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    const m = c < 0x700 ? NORMALIZE_TABLE[c] : 0;
+    const m = c < 0x700 ? WORD_FOLD[c] : 0;
     if (m < 0) continue;
     if (j === n || norm.charCodeAt(j) !== (m === 0 ? c : m)) return false;
     j++;

@@ -4,7 +4,7 @@
  * index, so one hashing pass per token tells every set whether to look
  * further.
  */
-import type { HashFilter } from '../../numbers/normalize';
+import type { HashFilter } from '../../text/hash';
 import { normalizeWord } from '../../numbers/normalize';
 import { watchIndex } from '../../numbers/tokens';
 import { dualIndex, figureWordHashes, type DualIndex } from '../../numbers/words';

@@ -2,7 +2,9 @@
  * The first words of a compiled lexicon's phrases, one vocabulary per
  * phrase set, checked once per token for all of them.
  */
-import { cliticSpellings, HASH_SEED, HashFilter, hashStep, hashWord, normalizedCode } from '../../numbers/normalize';
+import { cliticSpellings, hashWord } from '../../numbers/normalize';
+import { wordFoldCode } from '../../text/fold';
+import { FNV_OFFSET, fnvStep, HashFilter } from '../../text/hash';
 import { WORD_INDEX_BITS, type Token } from '../../numbers/tokens';
 import { WORD_MASK, WORD_SLOTS, WordTable } from './wordTables';
 
@@ -126,7 +128,7 @@ export class VocabularyIndex {
     }
     const { exact, prefix, longest } = maps;
     const text = t.text;
-    let h = HASH_SEED;
+    let h = FNV_OFFSET;
     let n = 0;
     let bits = 0;
     // Hashes before the last two and three characters, for possessive suffixes (ها، هم، هن; هما).
@@ -137,7 +139,7 @@ export class VocabularyIndex {
     let c2 = 0;
     let c3 = 0;
     for (let k = t.start; k < t.end; k++) {
-      const code = normalizedCode(text.charCodeAt(k));
+      const code = wordFoldCode(text.charCodeAt(k));
       if (code < 0) continue;
       h3 = h2;
       h2 = h1;
@@ -145,7 +147,7 @@ export class VocabularyIndex {
       c3 = c2;
       c2 = c1;
       c1 = code;
-      h = hashStep(h, code);
+      h = fnvStep(h, code);
       n++;
       if (n >= PREFIX_KEY && n <= longest) bits |= prefix.get(h);
     }

@@ -1,4 +1,4 @@
-import { foldText } from '../../lines';
+import { foldText } from '../../text/fold';
 import { LEXICON } from './lexicon';
 
 const CONNECTORS = new Set(['و', 'عن', 'نقلا', 'بتصرف', 'and', 'via', 'from'].map((w) => foldText(w)));

@@ -1,5 +1,5 @@
 import { BOILERPLATE_DATA as data } from '../../lang';
-import { foldText } from '../../lines';
+import { foldText } from '../../text/fold';
 
 /**
  * The boilerplate lexicons (`lang/<language>/boilerplate.json`) folded once at load, so
@@ -170,10 +170,6 @@ export const LEXICON = {
     exact: new PhraseSet(d.sharePrompt.exact),
     prefix: new PhraseSet(d.sharePrompt.prefix),
     label: labelRegExp(d.sharePrompt.label),
-    contains: new PhraseSet(d.sharePrompt.contains),
-    cookieTerms: new PhraseSet(d.sharePrompt.cookieTerms),
-    cookieAddress: new PhraseSet(d.sharePrompt.cookieAddress),
-    disclaimers: new PhraseSet(d.sharePrompt.disclaimers),
     sections: new PhraseSet(d.sharePrompt.sections),
     navPhrases: new PhraseSet(d.sharePrompt.navPhrases),
   },

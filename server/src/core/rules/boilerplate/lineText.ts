@@ -1,5 +1,7 @@
 import { stringOfCodes } from '../../arrays';
-import { foldCode, foldText, isBreakingSpace, isInvisibleCode, shapeText } from '../../lines';
+import { isBreakingSpace, isInvisibleCode } from '../../text/chars';
+import { foldCode, foldText, shapeText } from '../../text/fold';
+import { FNV_OFFSET, fnvStep } from '../../text/hash';
 import { digitValue } from '../../numbers/scanner';
 import { LABEL_FIRST_WORDS, LEXICON, LEXICON_FIRST_WORDS } from './lexicon';
 
@@ -46,23 +48,17 @@ class WordSet {
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     for (const word of this.words) {
-      let h = WORD_HASH_SEED;
-      for (let i = 0; i < word.length; i++) h = wordHash(h, word.charCodeAt(i));
+      let h = FNV_OFFSET;
+      for (let i = 0; i < word.length; i++) h = fnvStep(h, word.charCodeAt(i));
       this.hashes.add(h & 0x3fffffff);
     }
   }
 
-  /** Whether the `n` codes in `wordScratch`, whose running `wordHash` is `h`, spell a member. */
+  /** Whether the `n` codes in `wordScratch`, whose running `fnvStep` hash is `h`, spell a member. */
   hasScratch(n: number, h: number): boolean {
     if (!this.hashes.has(h & 0x3fffffff)) return false;
     return this.words.has(n === 0 ? '' : stringOfCodes(wordScratch, 0, n));
   }
-}
-
-const WORD_HASH_SEED = 0x811c9dc5;
-
-function wordHash(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
 }
 
 let wordScratch = new Uint16Array(64);
@@ -83,7 +79,7 @@ function pushWordCode(n: number, code: number): number {
  */
 function firstFoldedWordIn(set: WordSet, text: string, start: number, end: number): boolean {
   let n = 0;
-  let h = WORD_HASH_SEED;
+  let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
     const f = foldCode(text.charCodeAt(i));
     if (f < 0) continue;
@@ -92,7 +88,7 @@ function firstFoldedWordIn(set: WordSet, text: string, start: number, end: numbe
       continue;
     }
     n = pushWordCode(n, f);
-    h = wordHash(h, f);
+    h = fnvStep(h, f);
   }
   return set.hasScratch(n, h);
 }
@@ -126,7 +122,7 @@ function shapeFirstWordIn(set: WordSet, text: string, start: number, end: number
     }
   }
   let n = 0;
-  let h = WORD_HASH_SEED;
+  let h = FNV_OFFSET;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isInvisibleCode(c)) continue;
@@ -135,7 +131,7 @@ function shapeFirstWordIn(set: WordSet, text: string, start: number, end: number
     if (f < 0) continue;
     if (f === 32) break;
     n = pushWordCode(n, f);
-    h = wordHash(h, f);
+    h = fnvStep(h, f);
   }
   return set.hasScratch(n, h);
 }

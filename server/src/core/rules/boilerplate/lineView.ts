@@ -1,4 +1,5 @@
-import { foldText, isBlankLine, lineProfile, type LineProfile } from '../../lines';
+import { isBlankLine, lineProfile, type LineProfile } from '../../lines';
+import { foldText } from '../../text/fold';
 import { compileUserPattern, type LineMatcher } from '../../userRegExp';
 import type { RuleContext } from '../rule';
 import { LineText } from './lineText';

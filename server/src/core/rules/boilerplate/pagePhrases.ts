@@ -1,4 +1,4 @@
-import { profileRuns } from '../../runTable';
+import { profileRuns } from '../../text/runTable';
 import { pagePhraseData, PhraseSet } from './lexicon';
 import { LONG_LINE_WORDS, type LineView } from './lineView';
 import { Telltales } from './telltales';

@@ -1,4 +1,5 @@
-import { foldText, LineMark } from '../../lines';
+import { LineMark } from '../../lines';
+import { foldText } from '../../text/fold';
 import { LEXICON } from './lexicon';
 import { lineRule, Note } from './lineRule';
 import { clip, foldedSet } from './lineView';

@@ -1,4 +1,5 @@
-import { foldText, LineMark } from '../../lines';
+import { LineMark } from '../../lines';
+import { foldText } from '../../text/fold';
 import { isAgencyList } from './agencies';
 import { LEXICON, type PhraseSet } from './lexicon';
 import { lineRule, Note, type LineClaims } from './lineRule';

@@ -1,4 +1,4 @@
-import { foldText } from '../../lines';
+import { foldText } from '../../text/fold';
 import { isAgencyList } from './agencies';
 import { LEXICON } from './lexicon';
 import { lineRule } from './lineRule';

@@ -1,4 +1,5 @@
-import { foldText, isHeadlineShaped, LineMark } from '../../lines';
+import { isHeadlineShaped, LineMark } from '../../lines';
+import { foldText } from '../../text/fold';
 import { isAgencyList } from './agencies';
 import { LEXICON } from './lexicon';
 import { lineRule, Note, type LineClaims } from './lineRule';

@@ -1,5 +1,6 @@
-import { foldCode, foldText, isInvisibleCode } from '../../lines';
-import { matchRuns, type RunTable } from '../../runTable';
+import { isInvisibleCode } from '../../text/chars';
+import { foldCode, foldText } from '../../text/fold';
+import { matchRuns, type RunTable } from '../../text/runTable';
 
 /** Characters below this (ASCII, Latin-1, Arabic) can end a run; phrases are written in them. */
 const TABLE_SIZE = 0x0700;
