@@ -64,8 +64,7 @@ function isRegExpSpace(c: number): boolean {
 }
 
 /** The tables of no runs, for profiles computed before any were given. */
-const NO_RUNS = new Int32Array(FOLD_TABLE_SIZE);
-const NO_BEFORE = new Uint16Array(FOLD_TABLE_SIZE);
+const NO_RUNS = new Uint32Array(FOLD_TABLE_SIZE);
 
 /**
  * Per-line facts of a document, in arrays indexed by line. Computed once per
@@ -123,8 +122,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
   const contentEnd = new Uint32Array(n);
   const marks = new Uint16Array(n);
   const runs = profileRunTable();
-  const runHead = runs?.head ?? NO_RUNS;
-  const runBefore = runs?.before ?? NO_BEFORE;
+  const runGate = runs?.gate ?? NO_RUNS;
   const seen = new Uint32Array(runs?.seenWords ?? 0);
   const runGroups = new Uint8Array(n);
   let firstContentLine = -1;
@@ -175,7 +173,8 @@ function computeProfile(doc: SeedDocument): LineProfile {
           const f = LINE_FOLD[d];
           ha = fnvStep(ha, f);
           hb = keyStep(hb, f);
-          if (runHead[f] !== 0 && (runBefore[f] === 0 || runBefore[f] === q1) && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
+          // `gateBit(q1)` inline: the shift takes its count mod 32.
+          if ((runGate[f] >>> (q1 ^ (q1 >>> 5))) & 1 && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
           q3 = q2;
           q2 = q1;
           q1 = f;
@@ -235,7 +234,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
       ha = fnvStep(ha, f);
       hb = keyStep(hb, f);
       folded++;
-      if (f < FOLD_TABLE_SIZE && runHead[f] !== 0 && (runBefore[f] === 0 || runBefore[f] === q1) && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
+      if (f < FOLD_TABLE_SIZE && (runGate[f] >>> (q1 ^ (q1 >>> 5))) & 1 && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
       q3 = q2;
       q2 = q1;
       q1 = f;

@@ -10,8 +10,13 @@
 export interface RunTable {
   readonly head: Int32Array;
   readonly count: Uint8Array;
-  /** The letter before the last one when every run ending in it has the same one (0 otherwise): most stops end there. */
-  readonly before: Uint16Array;
+  /**
+   * By a run's last letter: a bit per `gateBit` of each letter its runs allow
+   * before it (all bits when one allows any). Most letters of a text end a
+   * run, so the per-character test must be one load and a shift; a false
+   * pass only costs `matchRuns`.
+   */
+  readonly gate: Uint32Array;
   readonly entries: Int32Array;
   /** Words (of 32 bits) of a set of the runs' indexes. */
   readonly seenWords: number;
@@ -24,6 +29,11 @@ let current: RunTable | undefined;
 /** The runs the line profiles computed from now on look for (`LineProfile.runGroups`). */
 export function profileRuns(table: RunTable): void {
   current = table;
+}
+
+/** The bit of `RunTable.gate` of a letter before a run's last one (the profile's loop writes it inline). */
+export function gateBit(q: number): number {
+  return (q ^ (q >>> 5)) & 31;
 }
 
 export function profileRunTable(): RunTable | undefined {

@@ -1,6 +1,6 @@
 import { isInvisibleCode } from '../../text/chars';
 import { foldCode, foldText } from '../../text/fold';
-import { matchRuns, type RunTable } from '../../text/runTable';
+import { gateBit, matchRuns, type RunTable } from '../../text/runTable';
 
 /** Characters below this (ASCII, Latin-1, Arabic) can end a run; phrases are written in them. */
 const TABLE_SIZE = 0x0700;
@@ -21,7 +21,7 @@ const RUN = 4;
 export class Telltales implements RunTable {
   readonly head = new Int32Array(TABLE_SIZE);
   readonly count = new Uint8Array(TABLE_SIZE);
-  readonly before = new Uint16Array(TABLE_SIZE);
+  readonly gate = new Uint32Array(TABLE_SIZE);
   readonly entries: Int32Array;
   readonly seenWords: number;
   /** Bits of the groups with a phrase no run can stand for (letters of other scripts): every line may hold them. */
@@ -56,8 +56,10 @@ export class Telltales implements RunTable {
     for (const [last, list] of byLast) {
       this.head[last] = entries.length + 1;
       this.count[last] = list.length / 3;
-      const befores = new Set(list.filter((_, k) => k % 3 === 0).map((b) => b & 0xffff));
-      this.before[last] = befores.size === 1 ? [...befores][0] : 0;
+      for (let k = 0; k < list.length; k += 3) {
+        const before = list[k] & 0xffff;
+        this.gate[last] |= before === 0 ? 0xffffffff : 1 << gateBit(before);
+      }
       entries.push(...list);
     }
     this.entries = Int32Array.from(entries);
@@ -93,7 +95,7 @@ export class Telltales implements RunTable {
         q1 = q2 = q3 = 0;
         continue;
       }
-      if (f < TABLE_SIZE && this.head[f] !== 0 && (this.before[f] === 0 || this.before[f] === q1)) matchRuns(this, f, q1, q2, q3, seen);
+      if (f < TABLE_SIZE && (this.gate[f] >>> gateBit(q1)) & 1) matchRuns(this, f, q1, q2, q3, seen);
       q3 = q2;
       q2 = q1;
       q1 = f;
