@@ -12,8 +12,8 @@ export interface RunTable {
   readonly count: Uint8Array;
   /**
    * By a run's last letter: a bit per `gateBit` of each letter its runs allow
-   * before it (all bits when one allows any). Most letters of a text end a
-   * run, so the per-character test must be one load and a shift; a false
+   * before it (all bits when one allows any). The profile tests every
+   * letter of every line, so the test is one load and a shift; a false
    * pass only costs `matchRuns`.
    */
   readonly gate: Uint32Array;
