@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { USAGE } from '../../server/src/cli/main';
 import { runInProcess as run } from './cli-process';
 import { walk } from '../../server/src/node/walk';
@@ -39,9 +40,25 @@ function cannotDropPrivileges(): string | undefined {
   return undefined;
 }
 
+let nobodyCli: string | undefined;
+
+/**
+ * The CLI from source, bundled into a folder every user may enter: `nobody`
+ * may not reach the checkout itself (a clone in a 0700 folder such as
+ * `mktemp -d` or /root), and then could not load the source.
+ */
+function cliForNobody(): string {
+  if (!nobodyCli) {
+    nobodyCli = join(scratch(), 'cli.js');
+    buildSync({ entryPoints: [CLI], outfile: nobodyCli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
+    chmodSync(nobodyCli, 0o644);
+  }
+  return nobodyCli;
+}
+
 /** The CLI from source, run as `nobody` in `cwd`, for folders root could read anyway. */
 function runAsNobody(cwd: string, ...argv: string[]) {
-  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', TSX, CLI, ...argv], { cwd, encoding: 'utf8' });
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliForNobody(), ...argv], { cwd, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
