@@ -10,7 +10,7 @@
 export const PREFIX_KEY = 3;
 
 /** The first three characters of a word as one number (no string is allocated). */
-export function prefixKey(w: string): number {
+function prefixKey(w: string): number {
   return w.charCodeAt(0) * 0x100000000 + w.charCodeAt(1) * 0x10000 + w.charCodeAt(2);
 }
 
