@@ -46,14 +46,16 @@ export class FoldedPhrases {
       const phrase = foldText(raw);
       if (!phrase || this.whole.has(phrase)) continue;
       this.whole.add(phrase);
-      const words = phrase.split(' ');
-      LEXICON_FIRST_WORDS.add(words[0]);
+      LEXICON_FIRST_WORDS.add(phrase.split(' ', 1)[0]);
+    }
+    this.list = [...this.whole];
+    // Longest first: the first phrase of a first word that a line starts with is its longest (`prefixOf`).
+    for (const phrase of [...this.list].sort((a, b) => b.length - a.length)) {
       this.matcher.add(
-        words.map((text) => ({ text, prefix: false })),
+        phrase.split(' ').map((text) => ({ text, prefix: false })),
         phrase,
       );
     }
-    this.list = [...this.whole];
     this.substrings = this.list.filter((phrase) => phrase.length >= 3);
   }
 
@@ -73,12 +75,10 @@ export class FoldedPhrases {
 
   /** The longest phrase the folded line starts with, as whole words. */
   prefixOf(folded: string): string | undefined {
-    let found: string | undefined;
     for (const { payload: phrase } of this.matcher.startingWith(firstWord(folded))) {
-      if (found !== undefined && phrase.length <= found.length) continue;
-      if (folded === phrase || (folded.startsWith(phrase) && folded.charCodeAt(phrase.length) === 32)) found = phrase;
+      if (folded === phrase || (folded.startsWith(phrase) && folded.charCodeAt(phrase.length) === 32)) return phrase;
     }
-    return found;
+    return undefined;
   }
 
   /** Whether the folded text contains one of the phrases as whole words. */
