@@ -7,10 +7,10 @@ import { cliticForms, detach, normalizeWord } from '../numbers/normalize';
 import { isClauseEnd, isTransparent, MARK_QUOTE, TOKEN_LATIN, TOKEN_WORD, Token, WORD_INDEX_BITS } from '../numbers/tokens';
 import type { ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
+import type { PhraseMatch } from '../text/phrases';
 import { partitionPoint } from '../text/search';
 import { WEEKDAYS } from './dates';
 import type { CompiledLexicon, SubjectPayload } from './lexicon/compile';
-import type { PhraseMatch } from './lexicon/phrases';
 import { variants } from './lexicon/variants';
 import { WORD_MASK, WORD_SLOTS, WordTable } from './lexicon/wordTables';
 

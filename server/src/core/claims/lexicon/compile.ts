@@ -9,7 +9,7 @@ import { normalizeWord } from '../../numbers/normalize';
 import { watchIndex } from '../../numbers/tokens';
 import { dualIndex, figureWordHashes, type DualIndex } from '../../numbers/words';
 import { WEEKDAY_HASHES } from '../dates';
-import { PhraseSet } from './phrases';
+import { TokenPhrases } from './phrases';
 import { BOUND_QUALIFIERS, DEFAULT_LEXICON_DATA, mergeLexicon, SECTIONS, type BoundQualifier, type LexiconData, type SectionName, type UserLexicon } from './sections';
 import { VocabularyIndex } from './vocabulary';
 
@@ -23,22 +23,22 @@ type Sections = typeof SECTIONS;
 type PhraseSectionName = { [K in SectionName]: Sections[K]['kind'] extends 'phrases' ? K : never }[SectionName];
 
 /** The lexicon ready for matching. Build with `compileLexicon`; reuse it (it is immutable). */
-export type CompiledLexicon = { [K in PhraseSectionName]: PhraseSet<true> } & {
+export type CompiledLexicon = { [K in PhraseSectionName]: TokenPhrases<true> } & {
   data: LexiconData;
   /** Triggers by event id, and the `ignore` phrases, which compete with them (the longest match wins) and name no event (''). */
-  events: PhraseSet<string>;
-  subjects: PhraseSet<SubjectPayload>;
-  qualifiersBefore: PhraseSet<BoundQualifier>;
-  qualifiersAfter: PhraseSet<BoundQualifier>;
-  attributionVerbs: PhraseSet<true>;
-  according: PhraseSet<true>;
-  via: PhraseSet<true>;
-  fillers: PhraseSet<true>;
-  bodies: PhraseSet<true>;
-  stops: PhraseSet<true>;
-  statementNouns: PhraseSet<true>;
+  events: TokenPhrases<string>;
+  subjects: TokenPhrases<SubjectPayload>;
+  qualifiersBefore: TokenPhrases<BoundQualifier>;
+  qualifiersAfter: TokenPhrases<BoundQualifier>;
+  attributionVerbs: TokenPhrases<true>;
+  according: TokenPhrases<true>;
+  via: TokenPhrases<true>;
+  fillers: TokenPhrases<true>;
+  bodies: TokenPhrases<true>;
+  stops: TokenPhrases<true>;
+  statementNouns: TokenPhrases<true>;
   /** Context words → their rule's index in `data.contexts`. */
-  contexts: PhraseSet<number>;
+  contexts: TokenPhrases<number>;
   /** Subject classes that are things (see `SECTIONS.things`). */
   things: ReadonlySet<string>;
   /** Dual nouns as written → singular (for the figure reader). */
@@ -70,8 +70,8 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
   // Every set has its own vocabulary bit: a set looks a word up only when one of its own phrases may start there.
   const ids = { next: 0 };
   const index = new VocabularyIndex();
-  const set = <T>(entries: Iterable<[string, T]>): PhraseSet<T> => {
-    const s = new PhraseSet<T>(index.vocabulary(), ids);
+  const set = <T>(entries: Iterable<[string, T]>): TokenPhrases<T> => {
+    const s = new TokenPhrases<T>(index.vocabulary(), ids);
     for (const [p, payload] of entries) s.add(p, payload);
     return s;
   };
@@ -101,7 +101,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
   data.contexts.forEach((c, k) => c.words.forEach((w) => contexts.push([w, k])));
   const a = data.attribution;
   const duals = dualIndex(dualForms(data.duals));
-  const lists = {} as { [K in PhraseSectionName]: PhraseSet<true> };
+  const lists = {} as { [K in PhraseSectionName]: TokenPhrases<true> };
   for (const name of Object.keys(SECTIONS) as SectionName[]) {
     if (SECTIONS[name].kind === 'phrases') lists[name as PhraseSectionName] = set(flag(data[name] as string[]));
   }

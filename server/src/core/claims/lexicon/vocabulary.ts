@@ -5,15 +5,9 @@
 import { cliticSpellings, hashWord } from '../../numbers/normalize';
 import { wordFoldCode } from '../../text/fold';
 import { FNV_OFFSET, fnvStep, HashFilter } from '../../text/hash';
+import { PREFIX_KEY } from '../../text/phrases';
 import { WORD_INDEX_BITS, type Token } from '../../numbers/tokens';
 import { WORD_MASK, WORD_SLOTS, WordTable } from './wordTables';
-
-export const PREFIX_KEY = 3;
-
-/** The first three characters of a word as one number (no string is allocated). */
-export function prefixKey(w: string): number {
-  return w.charCodeAt(0) * 0x100000000 + w.charCodeAt(1) * 0x10000 + w.charCodeAt(2);
-}
 
 /** What a written form may have after it and still read as the word (see `arabicVariants`): nothing, a possessive suffix, the accusative alef. */
 const READING_ENDS = ['', 'هما', 'هم', 'ها', 'هن', 'ا'];
@@ -165,7 +159,7 @@ export class VocabularyIndex {
   }
 
   /**
-   * The word's phrase candidates by set slot (`PhraseSet` fills its own),
+   * The word's phrase candidates by set slot (`TokenPhrases` fills its own),
    * kept with its bits; undefined for a word whose values the index does
    * not keep (see wordTables.ts).
    */

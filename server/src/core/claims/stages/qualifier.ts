@@ -1,7 +1,7 @@
 /** The qualifier: the words that bound a figure, before it (أكثر من 3000) or after it or its noun (18 فرداً على الأقل). */
 import { offsetAfterNormalized } from '../../numbers/normalize';
 import { TOKEN_WORD } from '../../numbers/tokens';
-import type { PhraseMatch } from '../lexicon/phrases';
+import type { PhraseMatch } from '../../text/phrases';
 import { variants } from '../lexicon/variants';
 import type { Qualifier } from '../types';
 import type { Stage } from './pipeline';

@@ -1,5 +1,6 @@
 import { BOILERPLATE_DATA as data } from '../../lang';
 import { foldText } from '../../text/fold';
+import { PhraseMatcher, readsAs, type WordReader } from '../../text/phrases';
 
 /**
  * The boilerplate lexicons (`lang/<language>/boilerplate.json`) folded once at load, so
@@ -21,13 +22,21 @@ export const LEXICON_FIRST_WORDS = new Set<string>();
  */
 export const LABEL_FIRST_WORDS = new Set<string>();
 
-/** Phrases looked up whole or as the words a line starts with. */
-export class PhraseSet {
+/** A folded line's words, read as written: the line's words are folded already, with nothing between them. */
+const FOLDED_WORDS: WordReader<readonly string[]> = {
+  reads: (words, j, w) => j < words.length && readsAs(words[j], w),
+  transparent: () => false,
+};
+
+/**
+ * Phrases looked up on folded text: whole, as the words a line starts with,
+ * or among its words. The phrases are folded once: their words are indexed by
+ * the phrase matcher (each payload is the folded phrase), and the string
+ * look-ups read the same folded phrases.
+ */
+export class FoldedPhrases {
+  private readonly matcher = new PhraseMatcher<string>();
   private readonly whole = new Set<string>();
-  /** Phrases by their first word, longest first. */
-  private readonly byFirstWord = new Map<string, string[]>();
-  /** The same phrases split into words, for `matchAt`. */
-  private readonly wordsByFirstWord = new Map<string, string[][]>();
   /** `whole` in its order, as an array (`containedIn`), and the phrases `countSubstrings` counts. */
   private readonly list: string[];
   private readonly substrings: string[];
@@ -35,30 +44,29 @@ export class PhraseSet {
   constructor(phrases: readonly string[]) {
     for (const raw of phrases) {
       const phrase = foldText(raw);
-      if (!phrase) continue;
+      if (!phrase || this.whole.has(phrase)) continue;
       this.whole.add(phrase);
-      const first = phrase.split(' ', 1)[0];
-      LEXICON_FIRST_WORDS.add(first);
-      const list = this.byFirstWord.get(first) ?? [];
-      list.push(phrase);
-      this.byFirstWord.set(first, list);
-    }
-    for (const [first, list] of this.byFirstWord) {
-      list.sort((a, b) => b.length - a.length);
-      this.wordsByFirstWord.set(first, list.map((phrase) => phrase.split(' ')));
+      LEXICON_FIRST_WORDS.add(phrase.split(' ', 1)[0]);
     }
     this.list = [...this.whole];
+    // Longest first: the first phrase of a first word that a line starts with is its longest (`prefixOf`).
+    for (const phrase of [...this.list].sort((a, b) => b.length - a.length)) {
+      this.matcher.add(
+        phrase.split(' ').map((text) => ({ text, prefix: false })),
+        phrase,
+      );
+    }
     this.substrings = this.list.filter((phrase) => phrase.length >= 3);
   }
 
   /** The first words of the phrases. */
   firstWords(): IterableIterator<string> {
-    return this.byFirstWord.keys();
+    return this.matcher.firstWords();
   }
 
   /** Whether a phrase starts with this word. */
   startsPhrase(word: string): boolean {
-    return this.byFirstWord.has(word);
+    return this.matcher.startingWith(word).length > 0;
   }
 
   has(folded: string): boolean {
@@ -67,8 +75,7 @@ export class PhraseSet {
 
   /** The longest phrase the folded line starts with, as whole words. */
   prefixOf(folded: string): string | undefined {
-    const first = firstWord(folded);
-    for (const phrase of this.byFirstWord.get(first) ?? []) {
+    for (const { payload: phrase } of this.matcher.startingWith(firstWord(folded))) {
       if (folded === phrase || (folded.startsWith(phrase) && folded.charCodeAt(phrase.length) === 32)) return phrase;
     }
     return undefined;
@@ -94,17 +101,9 @@ export class PhraseSet {
     return n;
   }
 
-  /** Longest phrase matching the words of `tokens` from `at`, as a word count (0 when none). */
-  matchAt(tokens: readonly string[], at: number): number {
-    const candidates = this.wordsByFirstWord.get(tokens[at]);
-    if (!candidates) return 0;
-    for (const words of candidates) {
-      if (at + words.length > tokens.length) continue;
-      let ok = true;
-      for (let k = 1; k < words.length && ok; k++) ok = tokens[at + k] === words[k];
-      if (ok) return words.length;
-    }
-    return 0;
+  /** Longest phrase matching the words of `words` from `at`, as a word count (0 when none). */
+  matchAt(words: readonly string[], at: number): number {
+    return this.matcher.matchAt(words, at, FOLDED_WORDS, this.matcher.startingWith(words[at]))?.words ?? 0;
   }
 }
 
@@ -139,9 +138,9 @@ const d = data;
 export const LEXICON = {
   shortcodeTags: new Set(d.shortcode.tags.map((t) => t.toLowerCase())),
   debris: {
-    exact: new PhraseSet(d.scraperDebris.exact),
-    prefix: new PhraseSet(d.scraperDebris.prefix),
-    metaLabels: new PhraseSet(d.scraperDebris.metaLabels),
+    exact: new FoldedPhrases(d.scraperDebris.exact),
+    prefix: new FoldedPhrases(d.scraperDebris.prefix),
+    metaLabels: new FoldedPhrases(d.scraperDebris.metaLabels),
     metaLabel: labelRegExp(d.scraperDebris.metaLabels),
     /** Every word of the metadata labels, which may repeat inside one line ("نشر في: … | آخر تحديث: …"). */
     metaWords: new Set(d.scraperDebris.metaLabels.flatMap((l) => foldText(l).split(' '))),
@@ -150,30 +149,30 @@ export const LEXICON = {
   source: {
     label: labelRegExp(d.sourceCredit.label),
     byline: labelRegExp(d.sourceCredit.byline),
-    agencies: new PhraseSet(d.sourceCredit.agencies),
+    agencies: new FoldedPhrases(d.sourceCredit.agencies),
   },
   caption: {
     label: labelRegExp(d.captionCredit.label),
-    prefix: new PhraseSet(d.captionCredit.prefix),
-    exact: new PhraseSet(d.captionCredit.exact),
-    credits: new PhraseSet([...d.captionCredit.credits, ...d.sourceCredit.agencies]),
+    prefix: new FoldedPhrases(d.captionCredit.prefix),
+    exact: new FoldedPhrases(d.captionCredit.exact),
+    credits: new FoldedPhrases([...d.captionCredit.credits, ...d.sourceCredit.agencies]),
   },
   teaser: {
-    header: new PhraseSet(d.teaser.header),
-    exactHeader: new PhraseSet(d.teaser.exactHeader),
-    openers: new PhraseSet(d.teaser.openers),
+    header: new FoldedPhrases(d.teaser.header),
+    exactHeader: new FoldedPhrases(d.teaser.exactHeader),
+    openers: new FoldedPhrases(d.teaser.openers),
     label: labelRegExp(d.teaser.label),
-    itemEnd: new PhraseSet(d.teaser.itemEnd),
-    listEnd: new PhraseSet(d.teaser.listEnd),
+    itemEnd: new FoldedPhrases(d.teaser.itemEnd),
+    listEnd: new FoldedPhrases(d.teaser.listEnd),
   },
   share: {
-    exact: new PhraseSet(d.sharePrompt.exact),
-    prefix: new PhraseSet(d.sharePrompt.prefix),
+    exact: new FoldedPhrases(d.sharePrompt.exact),
+    prefix: new FoldedPhrases(d.sharePrompt.prefix),
     label: labelRegExp(d.sharePrompt.label),
-    sections: new PhraseSet(d.sharePrompt.sections),
-    navPhrases: new PhraseSet(d.sharePrompt.navPhrases),
+    sections: new FoldedPhrases(d.sharePrompt.sections),
+    navPhrases: new FoldedPhrases(d.sharePrompt.navPhrases),
   },
-  footerWords: new PhraseSet(d.footerWords),
+  footerWords: new FoldedPhrases(d.footerWords),
 };
 
 /**

@@ -1,5 +1,5 @@
 import { profileRuns } from '../../text/runTable';
-import { pagePhraseData, PhraseSet } from './lexicon';
+import { FoldedPhrases, pagePhraseData } from './lexicon';
 import { LONG_LINE_WORDS, type LineView } from './lineView';
 import { Telltales } from './telltales';
 
@@ -21,16 +21,16 @@ export type PagePhraseData = ReturnType<typeof pagePhraseData>;
  */
 export class PagePhrases {
   readonly telltales: Telltales;
-  private readonly cookieTerms: PhraseSet;
-  private readonly cookieAddress: PhraseSet;
-  private readonly disclaimers: PhraseSet;
-  private readonly prompts: PhraseSet;
+  private readonly cookieTerms: FoldedPhrases;
+  private readonly cookieAddress: FoldedPhrases;
+  private readonly disclaimers: FoldedPhrases;
+  private readonly prompts: FoldedPhrases;
 
   constructor(data: PagePhraseData) {
-    this.cookieTerms = new PhraseSet(data.cookieTerms);
-    this.cookieAddress = new PhraseSet(data.cookieAddress);
-    this.disclaimers = new PhraseSet(data.disclaimers);
-    this.prompts = new PhraseSet(data.contains);
+    this.cookieTerms = new FoldedPhrases(data.cookieTerms);
+    this.cookieAddress = new FoldedPhrases(data.cookieAddress);
+    this.disclaimers = new FoldedPhrases(data.disclaimers);
+    this.prompts = new FoldedPhrases(data.contains);
     // A cookie notice needs a term and an address: the terms, fewer and rarer, are its telltale.
     this.telltales = new Telltales(
       [

@@ -1,7 +1,7 @@
 import { LineMark } from '../../lines';
 import { foldText } from '../../text/fold';
 import { isAgencyList } from './agencies';
-import { LEXICON, type PhraseSet } from './lexicon';
+import { LEXICON, type FoldedPhrases } from './lexicon';
 import { lineRule, Note, type LineClaims } from './lineRule';
 import { clip, foldedWords, type LineView } from './lineView';
 import { PAGE_PHRASES } from './pagePhrases';
@@ -14,7 +14,7 @@ const APP_PROMO = foldedWords(['تطبيق', 'حمل تطبيق', 'تحميل ت
 const MENU_SPLIT = /\s*(?:[|•·▪►»«>/\\]|\s{3,}|\t)\s*/;
 const HOME = foldedWords(['الرئيسية', 'الصفحة الرئيسية', 'home', 'homepage'], '^', '$');
 
-function inAny(sets: readonly PhraseSet[], fold: string): boolean {
+function inAny(sets: readonly FoldedPhrases[], fold: string): boolean {
   return sets.some((s) => s.has(fold));
 }
 
