@@ -6,7 +6,8 @@
 import { attributionStage } from '../stages/attribution';
 import { dateStage } from '../stages/date';
 import { intervalStage } from '../stages/interval';
-import { buildPipeline, CLAIM_INPUTS, type ClaimState, type Pipeline, type Stage } from '../stages/pipeline';
+import { buildPipeline, CLAIM_INPUTS, newClaimState, type ClaimState, type Pipeline, type SentenceState, type Stage } from '../stages/pipeline';
+import type { ReadFigure } from '../../numbers/words';
 import { qualifierStage } from '../stages/qualifier';
 import { scopeStage } from '../stages/scope';
 import type { PhraseMatch, PhraseSet } from '../lexicon/phrases';
@@ -23,6 +24,12 @@ export const unitWordStage: Stage = {
     state.nounLast = next < sentence.end && r.isWord(next) ? next : figure.last;
   },
 };
+
+/** The state a pipeline read from a figure in its clause, or undefined when a stage dropped it. */
+export function readFigure(pipeline: Pipeline<ClaimState>, f: ReadFigure, sentence: SentenceState, r: ClaimReader): ClaimState | undefined {
+  const state = newClaimState(f, sentence, r.clauseStart(f.first, sentence.start), r.clauseEnd(f.last, sentence.end));
+  return pipeline.run(state, r) ? state : undefined;
+}
 
 /** The stages every kind shares after its own first one: the qualifier, who said it, when, where, and the interval. */
 export function kindPipeline(name: string, first: Stage): Pipeline<ClaimState> {

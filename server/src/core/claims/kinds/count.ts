@@ -7,12 +7,13 @@ import { attributionStage } from '../stages/attribution';
 import { dateStage } from '../stages/date';
 import { eventStage, triggerNear } from '../stages/event';
 import { intervalStage } from '../stages/interval';
-import { buildPipeline, CLAIM_INPUTS, newClaimState } from '../stages/pipeline';
+import { buildPipeline, CLAIM_INPUTS } from '../stages/pipeline';
 import { qualifierStage } from '../stages/qualifier';
 import { scopeStage } from '../stages/scope';
 import { nounStage, subjectStage } from '../stages/subject';
 import type { ClaimState, Pipeline } from '../stages/pipeline';
 import { claimOf } from './claim';
+import { readFigure } from './context';
 import type { ClaimKind } from './kind';
 
 /** Checked at load (see `buildPipeline`): the qualifier after the figure needs the noun's end, the subject stage the qualifier's start. */
@@ -26,8 +27,8 @@ export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
   // A claim needs an event: its own (a dual's noun), the last claim's (a subset), or a trigger word within reach.
   worthReading: (f, sentence, r) => Boolean(f.figure.dual) || sentence.whole !== undefined || triggerNear(r, f, sentence.start, sentence.end),
   read(f, sentence, r) {
-    const state = newClaimState(f, sentence, r.clauseStart(f.first, sentence.start), r.clauseEnd(f.last, sentence.end));
-    if (!pipeline.run(state, r)) return undefined;
+    const state = readFigure(pipeline, f, sentence, r);
+    if (!state) return undefined;
     const claim = claimOf('count', state, r, { event: state.event!, subject: state.subject?.cls ?? state.rawNoun ?? 'people', unit: null, comparable: true });
     if (!state.subset) sentence.whole = { claim, clause: state.clauseStart };
     return claim;

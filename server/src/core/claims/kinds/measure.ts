@@ -20,9 +20,8 @@ import { isPhysicalUnit, toBase, unitInfo } from '../../numbers/units';
 import { tolerance } from '../intervals';
 import type { ClaimReader } from '../reader';
 import type { ClaimState, Pipeline } from '../stages/pipeline';
-import { newClaimState } from '../stages/pipeline';
 import { claimOf } from './claim';
-import { kindPipeline, phraseBefore, unitWordStage } from './context';
+import { kindPipeline, phraseBefore, readFigure, unitWordStage } from './context';
 import type { ClaimKind } from './kind';
 
 /** How far before the figure its attribute may be (بلغ ارتفاعها نحو 6 أمتار: verb, qualifier). */
@@ -39,8 +38,8 @@ export const measureKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
   // Measurements are rare figures: every one is read.
   worthReading: () => true,
   read(f, sentence, r) {
-    const state = newClaimState(f, sentence, r.clauseStart(f.first, sentence.start), r.clauseEnd(f.last, sentence.end));
-    if (!pipeline.run(state, r)) return undefined;
+    const state = readFigure(pipeline, f, sentence, r);
+    if (!state) return undefined;
     const unit = f.figure.unit!;
     const { attribute, thing } = whatIsMeasured(state, r);
     const v = f.figure.value;

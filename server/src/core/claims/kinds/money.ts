@@ -13,9 +13,9 @@
  * Comparing needs who pays whom and per what, which this kind cannot tell.
  */
 import { isCurrency } from '../../numbers/units';
-import { newClaimState, type ClaimState, type Pipeline } from '../stages/pipeline';
+import type { ClaimState, Pipeline } from '../stages/pipeline';
 import { claimOf } from './claim';
-import { kindPipeline, phraseBefore, unitWordStage } from './context';
+import { kindPipeline, phraseBefore, readFigure, unitWordStage } from './context';
 import type { ClaimKind } from './kind';
 
 /** How far before the figure its purpose may be (تعويض بقيمة، غرامة مالية قدرها نحو). */
@@ -29,8 +29,8 @@ export const moneyKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
   accepts: (f) => f.kind === 'count' && isCurrency(f.unit),
   worthReading: () => true,
   read(f, sentence, r) {
-    const state = newClaimState(f, sentence, r.clauseStart(f.first, sentence.start), r.clauseEnd(f.last, sentence.end));
-    if (!pipeline.run(state, r)) return undefined;
+    const state = readFigure(pipeline, f, sentence, r);
+    if (!state) return undefined;
     const frame = phraseBefore(r, r.lex.moneyFrames, state.qualifierFirst, state.clauseStart, FRAME_WORDS);
     const unit = f.figure.unit!;
     return claimOf('money', state, r, { event: frame?.payload ?? 'money', subject: unit, unit, comparable: false });

@@ -9,9 +9,9 @@
  * can build from the words around it.
  */
 import { nounStage } from '../stages/subject';
-import { newClaimState, type ClaimState, type Pipeline } from '../stages/pipeline';
+import type { ClaimState, Pipeline } from '../stages/pipeline';
 import { claimOf } from './claim';
-import { kindPipeline } from './context';
+import { kindPipeline, readFigure } from './context';
 import type { ClaimKind } from './kind';
 
 export const PERCENT_PIPELINE = kindPipeline('percent', nounStage);
@@ -22,8 +22,8 @@ export const percentKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
   accepts: (f) => f.kind === 'percent',
   worthReading: () => true,
   read(f, sentence, r) {
-    const state = newClaimState(f, sentence, r.clauseStart(f.first, sentence.start), r.clauseEnd(f.last, sentence.end));
-    if (!pipeline.run(state, r)) return undefined;
+    const state = readFigure(pipeline, f, sentence, r);
+    if (!state) return undefined;
     return claimOf('percent', state, r, { event: 'percent', subject: state.subject?.cls ?? 'percent', unit: '%', comparable: false });
   },
 });

@@ -12,9 +12,9 @@
  */
 import { triggerNear } from '../stages/event';
 import { nounStage } from '../stages/subject';
-import { newClaimState, type ClaimState, type Pipeline } from '../stages/pipeline';
+import type { ClaimState, Pipeline } from '../stages/pipeline';
 import { claimOf } from './claim';
-import { kindPipeline, phraseBefore } from './context';
+import { kindPipeline, phraseBefore, readFigure } from './context';
 import type { ClaimKind } from './kind';
 
 /** How far before the figure a cue may be (ويقطن المدن المنكوبة بالو ودونجالا أكثر من 600 ألف). */
@@ -32,8 +32,8 @@ export const populationKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind =>
     return next < sentence.end && r.isWord(next) && r.lex.populationNouns.matchAt(r.tokens, next) !== undefined && !triggerNear(r, f, sentence.start, sentence.end);
   },
   read(f, sentence, r) {
-    const state = newClaimState(f, sentence, r.clauseStart(f.first, sentence.start), r.clauseEnd(f.last, sentence.end));
-    if (!pipeline.run(state, r)) return undefined;
+    const state = readFigure(pipeline, f, sentence, r);
+    if (!state) return undefined;
     return claimOf('population', state, r, { event: 'population', subject: 'people', unit: null, comparable: false });
   },
 });
