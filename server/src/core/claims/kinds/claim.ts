@@ -15,8 +15,19 @@ export interface ClaimMeaning {
   high?: number | null;
 }
 
+/**
+ * The claim's interval: the pipeline's, except for a range read as exact
+ * ("ما بين 1500 و2000"), whose bounds are its own (numbers/ranges.ts).
+ */
+export function claimInterval(state: ClaimState): { low: number | null; high: number | null } {
+  const f = state.figure.figure;
+  if (f.range && state.qualifier === 'exact') return { low: f.low, high: f.high };
+  return { low: state.low, high: state.high };
+}
+
 export function claimOf(kind: ClaimKindId, state: ClaimState, r: ClaimReader, meaning: ClaimMeaning): Claim {
   const figure = state.figure.figure;
+  const interval = claimInterval(state);
   const start = Math.min(state.phraseStart, figure.start);
   const end = Math.max(state.phraseEnd, figure.end);
   const claim: Claim = {
@@ -29,8 +40,8 @@ export function claimOf(kind: ClaimKindId, state: ClaimState, r: ClaimReader, me
     value: figure.value,
     unit: meaning.unit,
     vague: figure.vague,
-    low: meaning.low !== undefined ? meaning.low : state.low,
-    high: meaning.high !== undefined ? meaning.high : state.high,
+    low: meaning.low !== undefined ? meaning.low : interval.low,
+    high: meaning.high !== undefined ? meaning.high : interval.high,
     source: state.source,
     date: state.date,
     scope: state.scope,

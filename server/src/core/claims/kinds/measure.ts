@@ -20,7 +20,7 @@ import { isPhysicalUnit, toBase, unitInfo } from '../../numbers/units';
 import { tolerance } from '../intervals';
 import type { ClaimReader } from '../reader';
 import type { ClaimState, Pipeline } from '../stages/pipeline';
-import { claimOf } from './claim';
+import { claimInterval, claimOf } from './claim';
 import { kindPipeline, phraseBefore, readFigure, unitWordStage } from './context';
 import type { ClaimKind } from './kind';
 
@@ -43,14 +43,15 @@ export const measureKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
     const unit = f.figure.unit!;
     const { attribute, thing } = whatIsMeasured(state, r);
     const v = f.figure.value;
-    const rounded = state.qualifier === 'exact' && !f.figure.vague && Number.isInteger(v) ? tolerance(v) : 0;
+    const { low, high } = claimInterval(state);
+    const rounded = state.qualifier === 'exact' && !f.figure.vague && !f.figure.range && Number.isInteger(v) ? tolerance(v) : 0;
     return claimOf('measure', state, r, {
       event: attribute ?? 'measure',
       subject: thing ?? 'measure',
       unit,
       comparable: attribute !== undefined && thing !== undefined && unitInfo(unit)?.dimension === 'length',
-      low: toBase(state.low === null ? null : state.low - rounded, unit),
-      high: toBase(state.high === null ? null : state.high + rounded, unit),
+      low: toBase(low === null ? null : low - rounded, unit),
+      high: toBase(high === null ? null : high + rounded, unit),
     });
   },
 });
