@@ -34,6 +34,8 @@ export const populationKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind =>
   read(f, sentence, r) {
     const state = readFigure(pipeline, f, sentence, r);
     if (!state) return undefined;
+    // A population counts people: "في 166 مركزا"، "خمسة أضعاف" after a cue count something else.
+    if (state.rawNoun !== undefined && !r.lex.populationNouns.matchAt(r.tokens, state.nounLast)) return undefined;
     return claimOf('population', state, r, { event: 'population', subject: 'people', unit: null, comparable: false });
   },
 });
