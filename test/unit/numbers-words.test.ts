@@ -162,3 +162,10 @@ describe('ranges', () => {
     assert.deepEqual(ranges('بين عشرات ومئات الأشخاص'), ['20', '200']);
   });
 });
+
+describe('decimals with a scale', () => {
+  it('reads them without floating-point noise', () => {
+    assert.deepEqual(readFigures('32.8 مليون نسمة').map((f) => f.value), [32_800_000]);
+    assert.deepEqual(readFigures('1.2 مليار دولار').map((f) => f.value), [1_200_000_000]);
+  });
+});
