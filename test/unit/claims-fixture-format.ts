@@ -9,7 +9,8 @@
  * optionally followed by `<low> <high>` (a number, or `-` for null), then
  * in any order `source="..."`, `date=YYYY-MM-DD` and `scope=national`,
  * `scope=local:<place>` or `scope="local:<place with spaces>"` (`-` demands
- * null for each), `kind=count`, `unit=<unit>` (or `-`) and `vague=true|false`. Parts left out are not checked. Claims are compared as a
+ * null for each), `kind=count`, `unit=<unit>` (or `-`), `vague=true|false` and `compared=true|false`
+ * (whether the claim enters the cross-document judgement). Parts left out are not checked. Claims are compared as a
  * set: every marker must be matched and no other claim may be extracted, so
  * a line without a marker is a hard negative (it must give nothing).
  */
@@ -30,6 +31,7 @@ export interface ClaimExpectation {
   kind?: string;
   unit?: string | null;
   vague?: boolean;
+  compared?: boolean;
 }
 
 export interface ClaimFixture {
@@ -75,7 +77,10 @@ export function claimExpectation(m: Marker): ClaimExpectation {
     } else if (f.key === 'vague') {
       if (f.value !== 'true' && f.value !== 'false') throw bad(`vague "${f.value}" is not true or false`);
       e.vague = f.value === 'true';
-    } else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=, kind=, unit=, vague=)`);
+    } else if (f.key === 'compared') {
+      if (f.value !== 'true' && f.value !== 'false') throw bad(`compared "${f.value}" is not true or false`);
+      e.compared = f.value === 'true';
+    } else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=, kind=, unit=, vague=, compared=)`);
   }
   return e;
 }
@@ -109,7 +114,8 @@ export function matchesClaim(c: Claim, e: ClaimExpectation): boolean {
     (e.scope === undefined || scopeKey(c.scope ?? null) === e.scope) &&
     (e.kind === undefined || c.kind === e.kind) &&
     (e.unit === undefined || c.unit === e.unit) &&
-    (e.vague === undefined || c.vague === e.vague)
+    (e.vague === undefined || c.vague === e.vague) &&
+    (e.compared === undefined || (c.comparable !== false) === e.compared)
   );
 }
 
@@ -117,5 +123,5 @@ export function matchesClaim(c: Claim, e: ClaimExpectation): boolean {
 export function describeClaim(c: Claim): string {
   const key = scopeKey(c.scope ?? null);
   const scope = key ? (/\s/.test(key) ? JSON.stringify(key) : key) : '-';
-  return `line ${c.range.start.line + 1}: {claim ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'} scope=${scope} kind=${c.kind} unit=${c.unit ?? '-'} vague=${c.vague}}  «${c.text}»`;
+  return `line ${c.range.start.line + 1}: {claim ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'} scope=${scope} kind=${c.kind} unit=${c.unit ?? '-'} vague=${c.vague} compared=${c.comparable !== false}}  «${c.text}»`;
 }

@@ -81,11 +81,12 @@ describe('claims on the bundled seeds', () => {
     }
   });
 
-  it('years, ages and percentages of 004 are not claims', () => {
+  it('years, ages and percentages of 004 are not counts, and its percentages are never compared', () => {
     const s = seeds.get('004')!;
     for (const c of s.claims) {
       const figure = s.figures.find((f) => f.start === c.figureStart);
-      assert.equal(figure?.kind, 'count', `${c.text} is a count`);
+      if (c.kind === 'percent') assert.equal(c.comparable, false, `${c.text} is compared`);
+      else assert.equal(figure?.kind, 'count', `${c.text} is a count`);
     }
     assert.ok(s.figures.some((f) => f.kind === 'year' && f.value === 1991));
     assert.ok(s.figures.some((f) => f.kind === 'age' && f.value === 81));

@@ -144,3 +144,28 @@ describe('figure reader', () => {
     assert.ok(largeTime < smallTime * 40 + 50, `${smallTime.toFixed(1)} ms → ${largeTime.toFixed(1)} ms`);
   });
 });
+
+describe('ranges', () => {
+  const ranges = (text: string) => readFigures(text).map((f) => `${f.value}${f.range ? `-${f.high}` : ''}`);
+  it('reads two figures after "between" as one range', () => {
+    assert.deepEqual(ranges('ما بين 1500 و2000 مسلح'), ['1500-2000']);
+    assert.deepEqual(ranges('بين 100 إلى 120 شخصا'), ['100-120']);
+    assert.deepEqual(ranges('وبين 3 و4 آلاف شخص'), ['3000-4000']);
+    assert.deepEqual(ranges('between 12 and 15 people'), ['12-15']);
+  });
+  it('keeps figures that make no range apart', () => {
+    // A change, an upper bound below the lower one, bounds too far apart, years, vague figures.
+    assert.deepEqual(ranges('من 40 إلى 50 شخصا'), ['40', '50']);
+    assert.deepEqual(ranges('بين 50 إلى 5 أشخاص'), ['50', '5']);
+    assert.deepEqual(ranges('بين 5 و500 شخص'), ['5', '500']);
+    assert.deepEqual(ranges('بين عامي 2010 و2015'), ['2010', '2015']);
+    assert.deepEqual(ranges('بين عشرات ومئات الأشخاص'), ['20', '200']);
+  });
+});
+
+describe('decimals with a scale', () => {
+  it('reads them without floating-point noise', () => {
+    assert.deepEqual(readFigures('32.8 مليون نسمة').map((f) => f.value), [32_800_000]);
+    assert.deepEqual(readFigures('1.2 مليار دولار').map((f) => f.value), [1_200_000_000]);
+  });
+});

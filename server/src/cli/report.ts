@@ -25,6 +25,10 @@ export interface JsonClaim {
   high: number | null;
   source: string | null;
   date: string | null;
+  /** The claim kind (`count`, `population`, `money`, `measure`, `percent`); added compatibly, readers that predate it ignore it. */
+  kind: string;
+  /** The figure's unit as written (`RUB`, `km`, `%`), null for counts and populations; its interval (`low`, `high`) is in the dimension's base unit (`m` for `km`). */
+  unit: string | null;
 }
 
 export interface JsonConflict {
@@ -65,6 +69,8 @@ function claim(c: Partial<JsonClaim>): JsonClaim {
     high: c.high ?? null,
     source: c.source ?? null,
     date: c.date ?? null,
+    kind: c.kind ?? 'count',
+    unit: c.unit ?? null,
   };
 }
 

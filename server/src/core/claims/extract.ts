@@ -1,5 +1,6 @@
 /**
- * Claim extraction: for every figure a claim kind accepts (kinds/), read
+ * Claim extraction: every figure is offered to the claim kinds (kinds/) in
+ * order until one reads a claim from it. A kind reads
  * its sentence the way a careful reader does, one declared stage at a time
  * (stages/): the counted noun after it, the qualifier right before it (or
  * after it), refinements ("من الشرطة", "في صفوفها"), the nearest event
@@ -19,7 +20,7 @@ import { isSentenceEnd, TOKEN_PUNCT, type Token, type TokenWatch } from '../numb
 import { readFiguresFromTokens, type Figure, type ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
 import { DateReader } from './dateMentions';
-import { CLAIM_KINDS, kindFor, type ClaimKind } from './kinds';
+import { CLAIM_KINDS, type ClaimKind } from './kinds';
 import { lexiconFor, type CompiledLexicon } from './lexicon/compile';
 import { ClaimReader } from './reader';
 import { newScan, scanSources, type PendingSource } from './sources';
@@ -112,12 +113,17 @@ class Extractor {
     if (this.pending && line > this.pending.line) this.pending = undefined;
     let state: SentenceState | undefined;
     for (const f of figures) {
-      const kind = kindFor(f.figure, this.kinds);
-      if (kind === undefined) continue;
-      state ??= { start: s, end: e, sources: newScan(s, e), dates, dateBefore, pending: this.pending, whole: undefined };
-      if (!kind.worthReading(f, state, r)) continue;
-      const claim = kind.read(f, state, r);
-      if (claim) this.claims.push(claim);
+      // The first kind that accepts the figure and reads a claim from it: a count with no trigger may still be a population.
+      for (const kind of this.kinds) {
+        if (!kind.accepts(f.figure)) continue;
+        state ??= { start: s, end: e, sources: newScan(s, e), dates, dateBefore, pending: this.pending, whole: undefined };
+        if (!kind.worthReading(f, state, r)) continue;
+        const claim = kind.read(f, state, r);
+        if (claim) {
+          this.claims.push(claim);
+          break;
+        }
+      }
     }
     // A line that ends with "قال ... :" introduces the quotation on the next line.
     let last = e - 1;

@@ -11,10 +11,12 @@ export type Qualifier = 'exact' | 'more_than' | 'at_least' | 'about' | 'nearly' 
 export const QUALIFIERS: readonly Qualifier[] = ['exact', 'more_than', 'at_least', 'about', 'nearly', 'less_than', 'up_to'];
 
 /**
- * What a claim counts or measures: one module per kind under claims/kinds/.
- * Only `count` exists; money, measures, durations and ages are to come.
+ * What a claim counts or measures: one module per kind under claims/kinds/
+ * (`count`; `money`, an amount in a currency; `measure`, a length, area,
+ * mass... in a physical unit; `population`, the people living in a place;
+ * `percent`). Durations and ages are figures, not claims, for now.
  */
-export type ClaimKindId = 'count';
+export type ClaimKindId = 'count' | 'money' | 'measure' | 'population' | 'percent';
 
 /**
  * Where a figure applies (see claims/scope.ts): the whole country, or a
@@ -29,8 +31,8 @@ export const NATIONAL: Scope = Object.freeze({ kind: 'national' });
  * A figure with its meaning, read from one sentence (domain.md, Claims).
  * Plain data: safe to keep in the corpus index and to send over the wire.
  * Strings are copies, so a claim never keeps its document's text alive.
- * The CLI's JSON keeps only the domain.md fields (cli/report.ts): `kind`,
- * `unit`, `vague` and `scope` are internal for now.
+ * The CLI's JSON keeps the domain.md fields and `kind` and `unit`
+ * (cli/report.ts): `vague`, `scope` and `comparable` are internal for now.
  */
 export interface Claim {
   /** Which claim kind read it (claims/kinds/). */
@@ -62,6 +64,12 @@ export interface Claim {
   /** UTF-16 offsets of the figure itself inside the document (for hovers and hints). */
   figureStart: number;
   figureEnd: number;
+  /**
+   * False when the claim is read (outline, hovers, the JSON) but what it
+   * is about is too unclear to compare across documents (a sum with no
+   * purpose, a percentage of something unnamed); absent means compared.
+   */
+  comparable?: false;
 }
 
 /**

@@ -5,9 +5,10 @@ import type { FigureReport } from './judge';
  * A document's claims as figure reports for the corpus-wide judgement.
  * Vague quantities (عشرات "tens", مئات "hundreds") are left out: they are
  * too loose to contradict a count, and flagging them would cost precision.
+ * So are claims whose kind could not tell what they are about (`comparable: false`).
  */
 export function reportsFromClaims(uri: string, claims: readonly Claim[]): FigureReport[] {
-  return claims.filter((c) => !isVague(c)).map((c) => ({
+  return claims.filter((c) => !isVague(c) && c.comparable !== false).map((c) => ({
     uri,
     range: c.range,
     // A figure for one place is a different quantity from the national one: compare it only with the same place's.

@@ -202,7 +202,8 @@ export function compose(r: FigureTokens, i: number, first: Atom): Parsed | undef
     }
   }
 
-  const value = vague ? low : total + group;
+  // 32.8 × 1e6 is 32799999.999999996 in floating point: a number written with a decimal and a scale is rounded to millionths (a fraction, ثلث، is kept as it is).
+  const value = vague ? low : fraction ? total + group : Math.round((total + group) * 1e6) / 1e6;
   if (!vague && !(value > 0)) return undefined;
   return {
     first: i,

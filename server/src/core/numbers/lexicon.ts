@@ -89,3 +89,7 @@ export const UNITS = new Map<string, string>(both.units.flatMap(({ words, unit }
 export const COUNT_BEFORE = set(both.countBefore);
 /** The comparative before من in "أكثر من 2000", "أقل من 2000". */
 export const COMPARATIVES = set(both.comparatives);
+
+/** A range of two figures: the word before the first (بين 1500 و2000) and the words joining them (و، إلى، حتى). */
+export const RANGE_BEFORE = set(both.rangeBefore);
+export const RANGE_JOINERS = set(both.rangeJoiners);

@@ -18,6 +18,7 @@ import { compose } from './compose';
 import { readDateOrTime, readEnglishDate, readOrdinalDate } from './figureDates';
 import { emitFigure, readCode, readDual, readPercent } from './figureKinds';
 import { FigureTokens } from './figureTokens';
+import { joinRanges } from './ranges';
 import { MONTHS } from './lexicon';
 import { expandClitics, hashWord } from './normalize';
 import { scanNumbers, type NumberToken } from './scanner';
@@ -61,6 +62,8 @@ export interface Figure {
   date?: string;
   /** For dual nouns (شرطيان = 2 policemen): the singular noun, normalized (شرطي). */
   dual?: string;
+  /** Two figures read as the bounds of one (ما بين 1500 و2000, see ranges.ts): `low` and `high` are the bounds, `value` the lower one. */
+  range?: true;
 }
 
 /** A figure with the token indexes it covers (inclusive), for the claim extractor. */
@@ -116,6 +119,7 @@ export function readFiguresFromTokens(text: string, tokens: readonly Token[], op
   let i = 0;
   if (candidates) {
     for (const k of candidates) if (k >= i) i = Math.max(k + 1, readAt(r, k));
+    joinRanges(r);
     return r.out;
   }
   while (i < tokens.length) {
@@ -129,6 +133,7 @@ export function readFiguresFromTokens(text: string, tokens: readonly Token[], op
     }
     i++;
   }
+  joinRanges(r);
   return r.out;
 }
 

@@ -47,6 +47,12 @@ export type CompiledLexicon = { [K in PhraseSectionName]: TokenPhrases<true> } &
   watch: HashFilter;
   eventLabels: Map<string, string>;
   subjectLabels: Map<string, string>;
+  /** The kinds' classes: each word → its class id (sections.ts). */
+  measures: TokenPhrases<string>;
+  measured: TokenPhrases<string>;
+  moneyFrames: TokenPhrases<string>;
+  populationNouns: TokenPhrases<true>;
+  populationCues: TokenPhrases<true>;
 };
 
 function dualForms(data: LexiconData['duals']): Map<string, string> {
@@ -99,6 +105,8 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
   }
   const contexts: [string, number][] = [];
   data.contexts.forEach((c, k) => c.words.forEach((w) => contexts.push([w, k])));
+  const classSet = (section: Record<string, { words: string[] }> | undefined) =>
+    set(Object.entries(section ?? {}).flatMap(([id, c]) => c.words.map((w): [string, string] => [w, id])));
   const a = data.attribution;
   const duals = dualIndex(dualForms(data.duals));
   const lists = {} as { [K in PhraseSectionName]: TokenPhrases<true> };
@@ -125,6 +133,11 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     watch: watchIndex([figureWordHashes({ duals }), WEEKDAY_HASHES]),
     eventLabels,
     subjectLabels,
+    measures: classSet(data.measures),
+    measured: classSet(data.measured),
+    moneyFrames: classSet(data.moneyFrames),
+    populationNouns: set(flag(data.population?.nouns)),
+    populationCues: set(flag(data.population?.cues)),
   };
 }
 

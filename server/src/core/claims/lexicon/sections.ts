@@ -51,6 +51,15 @@ export const SECTIONS = {
   things: ids(),
   /** Prepositions that make a following trigger the circumstance, not the event (خلال الاحتجاجات، بسبب الهجوم). */
   circumstantial: phrases(),
+  // The kinds other than counts (claims/kinds/).
+  /** Measured attributes (height, length, depth, distance...) → the words naming them before a measurement (بطول، ارتفاعها، على مسافة). */
+  measures: classes('words'),
+  /** Things whose measurements are compared across documents (waves) → their nouns; a measurement of anything else is read, not compared. */
+  measured: classes('words'),
+  /** What a sum of money is (compensation, ransom, fine) → nouns before it (تعويض بقيمة); a sum the text names no purpose for is read, not compared. */
+  moneyFrames: classes('words'),
+  /** A population: `nouns` after the figure (نسمة), `cues` before it (عدد سكانها، يقطن). */
+  population: lists(['nouns', 'cues']),
 };
 
 type Sections = typeof SECTIONS;
