@@ -49,7 +49,7 @@ describe('phrases found anywhere in a line', () => {
   });
 
   it('finds a phrase whose words end at punctuation, a mark or the line end: the runs are word endings', () => {
-    for (const line of ['اضغط هنا', 'اضغط هنا.', '«اضغط» هنا!', 'اضغطْ هنا', 'جميع الحقوق محفوظة©'])
+    for (const line of ['اضغط هنا', 'اضغط هنا.', '«اضغط» هنا!', 'اضغطْ هنا', 'اضغط هنا\u061cالآن', 'جميع الحقوق محفوظة©'])
       assert.ok(judge(PAGE_PHRASES, line), line);
     for (const line of ['اضغط هناك', 'الاضغط هنا']) assert.equal(judge(PAGE_PHRASES, line), undefined, line);
   });

@@ -210,6 +210,11 @@ function computeProfile(doc: SeedDocument): LineProfile {
       }
       if (isInvisibleCode(c)) {
         if (c === 0xfeff) mark |= LineMark.Menu;
+        // The Arabic letter mark has no width, but the line fold phrases are found in makes it a separator.
+        else if (c === 0x061c && q1 !== 0) {
+          if (endsRun(runs, runGate, q1, q2, q3, q4, seen)) anyRun = true;
+          q1 = q2 = q3 = q4 = 0;
+        }
         continue;
       }
       if (isBreakingSpace(c)) {

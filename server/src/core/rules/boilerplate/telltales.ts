@@ -1,4 +1,3 @@
-import { isInvisibleCode } from '../../text/chars';
 import { foldCode, foldText } from '../../text/fold';
 import { gateBit, matchRuns, type RunTable } from '../../text/runTable';
 
@@ -9,7 +8,7 @@ const RUN = 4;
 
 /**
  * A prefilter for phrases looked up anywhere in a line, derived from the
- * phrases. A phrase is found as whole words (`PhraseSet.containedIn`), so a
+ * phrases. A phrase is found as whole words of the folded line, so a
  * line whose folded text holds it holds each of its words, and the ending
  * of each (its last four letters: a run). Each phrase stands for the runs of
  * two of its words (one for a phrase of one word); a line that lacks one
@@ -88,9 +87,8 @@ export class Telltales implements RunTable {
     let q3 = 0;
     let q4 = 0;
     for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (isInvisibleCode(c)) continue;
-      const f = foldCode(c);
+      // Words end where the line fold, which the phrases are found in, puts a space.
+      const f = foldCode(text.charCodeAt(i));
       if (f < 0) continue;
       if (f === 32) {
         this.wordEnd(q1, q2, q3, q4, seen);
