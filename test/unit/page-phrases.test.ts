@@ -48,6 +48,12 @@ describe('phrases found anywhere in a line', () => {
     assert.equal(judge(PAGE_PHRASES, 'نحن نستخدم ملفات تعريف الإرتباط لتحسين تجربتك'), 'cookie notice: part of the web page, not article text');
   });
 
+  it('finds a phrase whose words end at punctuation, a mark or the line end: the runs are word endings', () => {
+    for (const line of ['اضغط هنا', 'اضغط هنا.', '«اضغط» هنا!', 'اضغطْ هنا', 'اضغط هنا\u061cالآن', 'جميع الحقوق محفوظة©'])
+      assert.ok(judge(PAGE_PHRASES, line), line);
+    for (const line of ['اضغط هناك', 'الاضغط هنا']) assert.equal(judge(PAGE_PHRASES, line), undefined, line);
+  });
+
   it('the line profile marks, in its one pass, exactly the lines a scan of each line finds', () => {
     let marked = 0;
     for (const name of readdirSync(SEEDS).filter((n) => n.endsWith('.txt'))) {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeDocument, fixableOnSave, normalizeSettings, prepareDocument, RULES, SeedDocument, type Finding } from '../../server/src/core';
 import { singleDocumentCorpus } from '../../server/src/core/corpus';
+import { lineRule } from '../../server/src/core/rules/boilerplate/lineRule';
+import { digitRule } from '../../server/src/core/rules/digits/digitRule';
 import type { Rule } from '../../server/src/core/rules/rule';
 
 const RULES_DIR = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules');
@@ -53,6 +55,14 @@ describe('rule modules', () => {
         assert.equal(typeof own.also, 'string', rule.id);
       }
     }
+  });
+
+  it('a line or digits rule warns unless it states another severity', () => {
+    const spec = { description: 'a rule for this test only', tags: ['test'] };
+    assert.equal(lineRule({ ...spec, id: 'boilerplate/x', detect: () => undefined }).defaultSeverity, 'warning');
+    assert.equal(lineRule({ ...spec, id: 'boilerplate/x', defaultSeverity: 'hint', detect: () => undefined }).defaultSeverity, 'hint');
+    assert.equal(digitRule({ ...spec, id: 'digits/x', problem: () => false, also: '', explain: () => '' }).defaultSeverity, 'warning');
+    assert.equal(digitRule({ ...spec, id: 'digits/x', defaultSeverity: 'error', problem: () => false, also: '', explain: () => '' }).defaultSeverity, 'error');
   });
 
   it('rules whose fixes delete text run on save only when their setting says so', () => {

@@ -110,6 +110,12 @@ export function isBlankLine(p: LineProfile, line: number): boolean {
   return p.contentStart[line] === p.contentEnd[line];
 }
 
+/** Whether a word ending in folded letters `q4 q3 q2 q1` ends one of the runs (noted in `seen`). */
+function endsRun(runs: RunTable | undefined, gate: Uint32Array, q1: number, q2: number, q3: number, q4: number, seen: Uint32Array): boolean {
+  // `gateBit(q2)` inline: the shift takes its count mod 32.
+  return q1 < FOLD_TABLE_SIZE && ((gate[q1] >>> (q2 ^ (q2 >>> 5))) & 1) !== 0 && matchRuns(runs!, q1, q2, q3, q4, seen);
+}
+
 function computeProfile(doc: SeedDocument): LineProfile {
   const text = doc.text;
   const starts = doc.lineStarts;
@@ -145,10 +151,11 @@ function computeProfile(doc: SeedDocument): LineProfile {
     let pendingSep = false;
     let folded = 0;
     let mark = 0;
-    // The three letters before the current one in the folded text, within its word (0: none), for the runs.
+    // The last four letters of the folded text, within its word (0: none), for the runs at its end.
     let q1 = 0;
     let q2 = 0;
     let q3 = 0;
+    let q4 = 0;
     let anyRun = false;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
@@ -173,8 +180,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
           const f = LINE_FOLD[d];
           ha = fnvStep(ha, f);
           hb = keyStep(hb, f);
-          // `gateBit(q1)` inline: the shift takes its count mod 32.
-          if ((runGate[f] >>> (q1 ^ (q1 >>> 5))) & 1 && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
+          q4 = q3;
           q3 = q2;
           q2 = q1;
           q1 = f;
@@ -195,12 +201,20 @@ function computeProfile(doc: SeedDocument): LineProfile {
         // A space: what the general path below does for it.
         inToken = false;
         pendingSep = folded > 0;
-        q1 = q2 = q3 = 0;
+        if (q1 !== 0) {
+          if (endsRun(runs, runGate, q1, q2, q3, q4, seen)) anyRun = true;
+          q1 = q2 = q3 = q4 = 0;
+        }
         if (i >= start + 2 && isRegExpSpace(text.charCodeAt(i - 1)) && isRegExpSpace(text.charCodeAt(i - 2))) mark |= LineMark.Menu;
         continue;
       }
       if (isInvisibleCode(c)) {
         if (c === 0xfeff) mark |= LineMark.Menu;
+        // The Arabic letter mark has no width, but the line fold phrases are found in makes it a separator.
+        else if (c === 0x061c && q1 !== 0) {
+          if (endsRun(runs, runGate, q1, q2, q3, q4, seen)) anyRun = true;
+          q1 = q2 = q3 = q4 = 0;
+        }
         continue;
       }
       if (isBreakingSpace(c)) {
@@ -218,7 +232,10 @@ function computeProfile(doc: SeedDocument): LineProfile {
       if (f < 0) continue;
       if (f === 32) {
         pendingSep = folded > 0;
-        q1 = q2 = q3 = 0;
+        if (q1 !== 0) {
+          if (endsRun(runs, runGate, q1, q2, q3, q4, seen)) anyRun = true;
+          q1 = q2 = q3 = q4 = 0;
+        }
         mark |= c === 0x2e ? (text.charCodeAt(i - 1) === 0x2e ? LineMark.ItemEnd : 0) : markOf(c);
         continue;
       }
@@ -234,7 +251,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
       ha = fnvStep(ha, f);
       hb = keyStep(hb, f);
       folded++;
-      if (f < FOLD_TABLE_SIZE && (runGate[f] >>> (q1 ^ (q1 >>> 5))) & 1 && matchRuns(runs!, f, q1, q2, q3, seen)) anyRun = true;
+      q4 = q3;
       q3 = q2;
       q2 = q1;
       q1 = f;
@@ -243,6 +260,7 @@ function computeProfile(doc: SeedDocument): LineProfile {
       if (isArabicLetterCode(c)) ar++;
       else if (isLatinLetterCode(c)) la++;
     }
+    if (q1 !== 0 && endsRun(runs, runGate, q1, q2, q3, q4, seen)) anyRun = true;
     arabic[line] = ar;
     latin[line] = la;
     words[line] = w;

@@ -29,12 +29,10 @@ export const rule = lineRule({
   id: 'boilerplate/caption-credit',
   description: 'Photo captions and credits (`تصوير: …`, `مصدر الصورة، Getty Images`, a caption ending in `(رويترز)`).',
   tags: ['credit', 'images'],
-  defaultSeverity: 'warning',
-  detect(v, line) {
-    const t = v.lineText(line);
-    const { trimmed } = t;
+  detect(v, line, t) {
     const w = v.p.words[line];
     if (w > 40) return undefined;
+    const { trimmed } = t;
     const label = LEXICON.caption.label.exec(t.shape);
     if (label) return `photo caption or credit ("${clip(trimmed, 30)}"): not article text`;
     const lexical = t.lexical;

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../rule';
 import { deleteLinesEdit } from './edits';
+import type { LineText } from './lineText';
 import { LineView } from './lineView';
 
 /**
@@ -34,8 +35,12 @@ export interface LineClaims {
   inBody(line: number): boolean;
 }
 
-/** Whether a line is this rule's, and why: the finding's message (what the line is and why it is not article text). */
-export type LineDetector = (v: LineView, line: number, claims: LineClaims) => string | undefined;
+/**
+ * Whether a line is this rule's, and why: the finding's message (what the
+ * line is and why it is not article text). `t` is the line's text
+ * (`v.lineText(line)`): every line rule reads it.
+ */
+export type LineDetector = (v: LineView, line: number, t: LineText, claims: LineClaims) => string | undefined;
 
 /**
  * A boilerplate rule that judges lines. The family classifies each line
@@ -57,12 +62,16 @@ export interface LineRule extends Rule {
   readonly extend?: (v: LineView, claims: LineClaims, claim: (line: number, message: string) => void) => void;
 }
 
-/** Everything a line rule declares; the family supplies the rest (it deletes lines, on save only when allowed). */
-export type LineRuleSpec = Pick<LineRule, 'id' | 'description' | 'tags' | 'defaultSeverity' | 'detect' | 'late' | 'extend'>;
+/**
+ * Everything a line rule declares; the family supplies the rest (it warns
+ * unless the rule says otherwise, and deletes lines, on save only when allowed).
+ */
+export type LineRuleSpec = Pick<LineRule, 'id' | 'description' | 'tags' | 'detect' | 'late' | 'extend'> & Partial<Pick<LineRule, 'defaultSeverity'>>;
 
 export function lineRule(spec: LineRuleSpec): LineRule {
   const rule: LineRule = {
     family: 'boilerplate',
+    defaultSeverity: 'warning',
     fixable: true,
     destructive: true,
     fixOnSave: 'boilerplateFixOnSave',
@@ -168,8 +177,9 @@ function classify(ctx: RuleContext): LineAnalysis {
 
 /** Gives the line to the first of `rules` that claims it; whether one did. */
 function sweep(rules: readonly LineRule[], v: LineView, c: Classification, line: number): boolean {
+  const t = v.lineText(line);
   for (const rule of rules) {
-    const message = rule.detect(v, line, c);
+    const message = rule.detect(v, line, t, c);
     if (message) {
       c.claim(line, rule, message);
       return true;

@@ -12,9 +12,8 @@ export const rule = lineRule({
   id: 'boilerplate/markup',
   description: 'HTML tags, entities, embedded scripts or style code on a line of their own.',
   tags: ['markup', 'html'],
-  defaultSeverity: 'warning',
-  detect(v, line) {
-    const { trimmed } = v.lineText(line);
+  detect(v, line, t) {
+    const { trimmed } = t;
     const first = trimmed.charCodeAt(0);
     if (v.p.marks[line] & LineMark.Angle && trimmed.includes('<')) {
       if (EMBED_TAG.test(trimmed)) return 'embedded HTML (script, frame or social embed): page code, not article text';

@@ -8,9 +8,8 @@ export const rule = lineRule({
   id: 'boilerplate/repeated-line',
   description: 'A line found verbatim in at least `corpusLens.boilerplate.minDocuments` documents of the corpus (site furniture), or a line scraped twice in a row.',
   tags: ['corpus', 'repetition'],
-  defaultSeverity: 'warning',
   late: true,
-  detect(v, line, claims) {
+  detect(v, line, t, claims) {
     const key = v.p.keys[line];
     if (!key || line === v.first) return undefined;
     const prev = v.step(line, -1);
@@ -25,7 +24,6 @@ export const rule = lineRule({
     // Syndicated articles share paragraphs, quotations and headings too: only lines that read like site
     // furniture count, either by their words or by sitting outside the article body (above its first
     // paragraph or below its last).
-    const t = v.lineText(line);
     if (QUOTE_START.test(t.trimmed) || /[:،,؛]-?$/.test(t.trimmed)) return undefined;
     const articleLike = v.isProse(line) || endsSentence(t.trimmed) || claims.inBody(line);
     if (articleLike && v.p.words[line] > LONG_LINE_WORDS) return undefined;

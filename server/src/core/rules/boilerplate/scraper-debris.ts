@@ -48,13 +48,10 @@ export const rule = lineRule({
   id: 'boilerplate/scraper-debris',
   description: 'Interface text of the scraped page: Latin UI strings in an Arabic article ("end of list", "Advertisement"), ad markers, timestamps and page metadata, bare links.',
   tags: ['scraping', 'interface'],
-  defaultSeverity: 'warning',
-  detect(v, line, claims) {
-    const t = v.lineText(line);
-    const { trimmed } = t;
+  detect(v, line, t, claims) {
     const w = v.p.words[line];
     if (w > 25) return undefined;
-    const { ascii } = t;
+    const { trimmed, ascii } = t;
     if (LIST_MARKER.test(ascii)) {
       claims.note(line, Note.ListMarker);
       return `"${trimmed}": accessibility label of a related-stories list widget, not article text`;

@@ -61,14 +61,12 @@ export const rule = lineRule({
   id: 'boilerplate/share-prompt',
   description: 'Share, follow, subscribe, comment, cookie-notice, navigation-menu and footer text of the web page.',
   tags: ['social', 'navigation', 'cookies'],
-  defaultSeverity: 'warning',
-  detect(v, line, claims) {
+  detect(v, line, t, claims) {
     const w = v.p.words[line];
     const phrases = PAGE_PHRASES.scan(v, line);
     const notice = PAGE_PHRASES.notice(v, line, phrases);
     if (notice) return notice;
     if (w > 40) return undefined;
-    const t = v.lineText(line);
     const { trimmed, shape } = t;
     const bare = t.lexical ? t.bare : '';
     if (w <= 3 && LEXICON.share.sections.has(bare)) claims.note(line, Note.SectionName);

@@ -10,9 +10,7 @@ export const rule = lineRule({
   id: 'boilerplate/shortcode',
   description: 'CMS shortcodes left in the text (`[covid19-ultimate-card …]`, `[caption …]`, `[embed]`).',
   tags: ['cms', 'markup'],
-  defaultSeverity: 'warning',
-  detect(v, line) {
-    const t = v.lineText(line);
+  detect(v, line, t) {
     if (t.trimmed.charCodeAt(0) !== 91) return undefined;
     const trimmed = t.ascii;
     const m = SHORTCODE_START.exec(trimmed);

@@ -11,9 +11,7 @@ export const rule = lineRule({
   id: 'boilerplate/source-credit',
   description: 'Source credit and byline lines (`المصدر : الجزيرة + وكالات`, `كتب: …`, agency names alone).',
   tags: ['credit'],
-  defaultSeverity: 'warning',
-  detect(v, line) {
-    const t = v.lineText(line);
+  detect(v, line, t) {
     const { trimmed } = t;
     const w = v.p.words[line];
     // A site's name alone is the masthead even on the first line; nothing else is taken from a first line.

@@ -76,9 +76,7 @@ export const rule = lineRule({
   id: 'boilerplate/teaser',
   description: 'Read-also and related-story lines: `اقرأ أيضا`, `للمزيد:`, `قد يهمك أيضا:` with their headlines, parenthesized or ticker headlines of other stories, titles of other corpus documents.',
   tags: ['related', 'links'],
-  defaultSeverity: 'warning',
-  detect(v, line, claims) {
-    const t = v.lineText(line);
+  detect(v, line, t, claims) {
     const { trimmed } = t;
     const w = v.p.words[line];
     if (w > 60) return undefined;

@@ -1,4 +1,3 @@
-import { isInvisibleCode } from '../../text/chars';
 import { foldCode, foldText } from '../../text/fold';
 import { gateBit, matchRuns, type RunTable } from '../../text/runTable';
 
@@ -9,14 +8,15 @@ const RUN = 4;
 
 /**
  * A prefilter for phrases looked up anywhere in a line, derived from the
- * phrases. Each phrase stands for two runs of up to four letters inside two
- * of its words (one run for a phrase of one word), and a line whose folded
- * text contains the phrase holds both; a line that does not needs no
- * folding and no look-up. The line profile looks for the runs of the table
- * given to `profileRuns` in its one pass over the text, stopping only at a
- * run's last letter (chosen rare, by the letters' frequency in
- * `background`): `LineProfile.runGroups`. `scan` does the same for one line.
- * Groups of phrases are told apart by a bit each.
+ * phrases. A phrase is found as whole words of the folded line, so a
+ * line whose folded text holds it holds each of its words, and the ending
+ * of each (its last four letters: a run). Each phrase stands for the runs of
+ * two of its words (one for a phrase of one word); a line that lacks one
+ * needs no folding and no look-up. The line profile looks for the runs of
+ * the table given to `profileRuns` in its one pass over the text, at the end
+ * of each word: `LineProfile.runGroups`. `scan` does the same for one line.
+ * Runs are chosen rare, by the letters' frequency in `background`. Groups of
+ * phrases are told apart by a bit each.
  */
 export class Telltales implements RunTable {
   readonly head = new Int32Array(TABLE_SIZE);
@@ -57,8 +57,7 @@ export class Telltales implements RunTable {
       this.head[last] = entries.length + 1;
       this.count[last] = list.length / 3;
       for (let k = 0; k < list.length; k += 3) {
-        const before = list[k] & 0xffff;
-        this.gate[last] |= before === 0 ? 0xffffffff : 1 << gateBit(before);
+        this.gate[last] |= 1 << gateBit(list[k] & 0xffff);
       }
       entries.push(...list);
     }
@@ -86,21 +85,27 @@ export class Telltales implements RunTable {
     let q1 = 0;
     let q2 = 0;
     let q3 = 0;
+    let q4 = 0;
     for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (isInvisibleCode(c)) continue;
-      const f = foldCode(c);
+      // Words end where the line fold, which the phrases are found in, puts a space.
+      const f = foldCode(text.charCodeAt(i));
       if (f < 0) continue;
       if (f === 32) {
-        q1 = q2 = q3 = 0;
+        this.wordEnd(q1, q2, q3, q4, seen);
+        q1 = q2 = q3 = q4 = 0;
         continue;
       }
-      if (f < TABLE_SIZE && (this.gate[f] >>> gateBit(q1)) & 1) matchRuns(this, f, q1, q2, q3, seen);
+      q4 = q3;
       q3 = q2;
       q2 = q1;
       q1 = f;
     }
+    this.wordEnd(q1, q2, q3, q4, seen);
     return this.groups(seen);
+  }
+
+  private wordEnd(q1: number, q2: number, q3: number, q4: number, seen: Uint32Array): void {
+    if (q1 > 0 && q1 < TABLE_SIZE && (this.gate[q1] >>> gateBit(q2)) & 1) matchRuns(this, q1, q2, q3, q4, seen);
   }
 }
 
@@ -116,24 +121,16 @@ function letterFrequency(phrases: readonly string[]): Map<number, number> {
 }
 
 /**
- * The two runs a folded phrase stands for, from two of its words: the
- * rarest run in the longest word (its last letter counted twice: a scan
- * stops there to compare), then the rarest in the longest of the other
- * words. One run for a phrase of one word; none if no word is written in
- * the table's letters.
+ * The two runs a folded phrase stands for: the endings of two of its words,
+ * four letters long where the word has them, the rarer first (the last
+ * letter counted twice: a scan stops there to compare). One run for a
+ * phrase of one word; none if no word is written in the table's letters.
  */
 function telltaleRuns(phrase: string, frequency: ReadonlyMap<number, number>): string[] {
-  const rarity = (run: string, ...extra: string[]) => [...run, ...extra].reduce((s, ch) => s * ((frequency.get(ch.charCodeAt(0)) ?? 0) + 1), 1);
-  const best = (word: string, score: (run: string) => number) => {
-    const n = Math.min(RUN, word.length);
-    let run = word.slice(0, n);
-    for (let i = 1; i + n <= word.length; i++) if (score(word.slice(i, i + n)) < score(run)) run = word.slice(i, i + n);
-    return run;
-  };
-  const words = [...new Set(phrase.split(' '))].filter((w) => w && ![...w].some((ch) => ch.charCodeAt(0) >= TABLE_SIZE));
-  if (!words.length) return [];
-  const stops = (run: string) => rarity(run, run[run.length - 1]);
-  const first = words.map((w) => best(w, stops)).sort((a, b) => b.length - a.length || stops(a) - stops(b))[0];
-  const others = words.filter((w) => !w.includes(first)).sort((a, b) => b.length - a.length);
-  return others.length ? [first, best(others[0], stops)] : [first];
+  const rarity = (run: string) => [...run, run[run.length - 1]].reduce((s, ch) => s * ((frequency.get(ch.charCodeAt(0)) ?? 0) + 1), 1);
+  const endings = [...new Set(phrase.split(' '))]
+    .filter((w) => w && ![...w].some((ch) => ch.charCodeAt(0) >= TABLE_SIZE))
+    .map((w) => w.slice(-RUN));
+  const runs = [...new Set(endings)].sort((a, b) => b.length - a.length || rarity(a) - rarity(b));
+  return runs.slice(0, 2);
 }

@@ -18,12 +18,10 @@ export const rule = lineRule({
   id: 'boilerplate/user-pattern',
   description: 'Lines matching a regular expression of `corpusLens.boilerplate.patterns`.',
   tags: ['configurable'],
-  defaultSeverity: 'warning',
-  detect(v, line) {
+  detect(v, line, t) {
     const sources = v.ctx.settings.boilerplatePatterns;
     if (!sources.length) return undefined;
-    const { trimmed } = v.lineText(line);
-    const hit = patternsOf(sources).find((u) => u.re.test(trimmed));
+    const hit = patternsOf(sources).find((u) => u.re.test(t.trimmed));
     return hit && `matches your boilerplate pattern /${clip(hit.source, 40)}/ (corpusLens.boilerplate.patterns)`;
   },
 });

@@ -18,11 +18,11 @@ export interface DigitRule extends Rule {
   readonly explain: (token: NumberToken) => string;
 }
 
-/** Everything a digits rule declares; the family supplies the rest (its fix rewrites the number). */
-export type DigitRuleSpec = Pick<DigitRule, 'id' | 'description' | 'tags' | 'defaultSeverity' | 'problem' | 'also' | 'explain'>;
+/** Everything a digits rule declares; the family supplies the rest (it warns unless the rule says otherwise, and its fix rewrites the number). */
+export type DigitRuleSpec = Pick<DigitRule, 'id' | 'description' | 'tags' | 'problem' | 'also' | 'explain'> & Partial<Pick<DigitRule, 'defaultSeverity'>>;
 
 export function digitRule(spec: DigitRuleSpec): DigitRule {
-  const rule: DigitRule = { family: 'digits', fixable: true, ...spec, check: (ctx) => reportIssues(ctx, rule) };
+  const rule: DigitRule = { family: 'digits', defaultSeverity: 'warning', fixable: true, ...spec, check: (ctx) => reportIssues(ctx, rule) };
   return rule;
 }
 

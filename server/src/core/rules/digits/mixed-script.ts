@@ -4,7 +4,6 @@ export const rule = digitRule({
   id: 'digits/mixed-script',
   description: 'One number written with digits of more than one script (2٠22).',
   tags: ['script'],
-  defaultSeverity: 'warning',
   // More than one script bit set.
   problem: (token) => (token.scripts & (token.scripts - 1)) !== 0,
   also: 'mixes digit scripts',

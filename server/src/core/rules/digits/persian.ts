@@ -5,7 +5,6 @@ export const rule = digitRule({
   id: 'digits/persian',
   description: 'Persian digits (۰-۹) in Arabic text, whichever the target style.',
   tags: ['script'],
-  defaultSeverity: 'warning',
   problem: (token) => (token.scripts & SCRIPT_PERSIAN) !== 0,
   also: 'uses Persian digits',
   explain: (token) => `"${token.text}" is written in Persian digits`,

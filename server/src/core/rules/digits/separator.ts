@@ -9,7 +9,6 @@ export const rule = digitRule({
   id: 'digits/separator',
   description: 'Thousands or decimal separator of the other style (٬ ٫ in Western numbers; , . in Eastern ones).',
   tags: ['separator'],
-  defaultSeverity: 'warning',
   problem(token, style) {
     if (token.kind !== 'number') return false;
     const wrong = style === 'western' ? WRONG_IN_WESTERN : WRONG_IN_EASTERN;

@@ -5,7 +5,6 @@ export const rule = digitRule({
   id: 'digits/western',
   description: 'Western digits (0-9) in a corpus written with Eastern Arabic-Indic digits (target style `eastern`).',
   tags: ['script'],
-  defaultSeverity: 'warning',
   problem: (token, style) => style !== 'western' && (token.scripts & SCRIPT_WESTERN) !== 0,
   also: 'uses Western digits',
   explain: (token) => `"${token.text}" is written in Western digits`,
