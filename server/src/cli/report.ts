@@ -25,6 +25,13 @@ export interface JsonClaim {
   high: number | null;
   source: string | null;
   date: string | null;
+  // Optional, present only when not the default (domain.md, "What makes two claims the same quantity").
+  role?: 'part';
+  partOf?: number;
+  aggregation?: string;
+  background?: true;
+  earlier?: true;
+  headless?: true;
 }
 
 export interface JsonConflict {
@@ -65,6 +72,12 @@ function claim(c: Partial<JsonClaim>): JsonClaim {
     high: c.high ?? null,
     source: c.source ?? null,
     date: c.date ?? null,
+    ...(c.role === 'part' && { role: 'part' as const }),
+    ...(c.partOf !== undefined && { partOf: c.partOf }),
+    ...(c.aggregation !== undefined && c.aggregation !== 'incident' && { aggregation: c.aggregation }),
+    ...(c.background && { background: true as const }),
+    ...(c.earlier && { earlier: true as const }),
+    ...(c.headless && { headless: true as const }),
   };
 }
 

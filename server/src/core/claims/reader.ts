@@ -13,6 +13,7 @@ import type { CompiledLexicon, SubjectPayload } from './lexicon/compile';
 import type { PhraseMatch } from './lexicon/phrases';
 import { variants } from './lexicon/variants';
 import { WORD_MASK, WORD_SLOTS, WordTable } from './lexicon/wordTables';
+import type { SentenceTime } from './stages/background';
 
 /** Longest run of brackets and quotes looked through. */
 export const MAX_MARKS = 8;
@@ -112,6 +113,10 @@ export class ClaimReader {
   readonly figAt: Int32Array;
   /** Context rules whose words occur in the current sentence, found on first need (see `inContext` in stages/event.ts). */
   contexts: { sentence: number; rules: Set<number> } = { sentence: -1, rules: new Set() };
+  /** The time the current sentence gives its figures (see stages/background.ts), read for its first figure. */
+  sentenceTime: SentenceTime | undefined;
+  /** The year of the document's latest full date (null: none), found on first need. */
+  storyYear: number | null | undefined;
 
   constructor(
     readonly doc: SeedDocument,

@@ -8,7 +8,10 @@ import { attributionStage } from '../stages/attribution';
 import { dateStage } from '../stages/date';
 import { eventStage, triggerNear } from '../stages/event';
 import { intervalStage } from '../stages/interval';
-import { buildPipeline, CLAIM_INPUTS, newClaimState } from '../stages/pipeline';
+import { aggregationStage } from '../stages/aggregation';
+import { backgroundStage } from '../stages/background';
+import { buildPipeline, CLAIM_INPUTS, identityOf, newClaimState } from '../stages/pipeline';
+import { roleStage } from '../stages/role';
 import { qualifierStage } from '../stages/qualifier';
 import { scopeStage } from '../stages/scope';
 import { nounStage, subjectStage } from '../stages/subject';
@@ -17,7 +20,19 @@ import type { Claim } from '../types';
 import type { ClaimKind } from './kind';
 
 /** Checked at load (see `buildPipeline`): the qualifier after the figure needs the noun's end, the subject stage the qualifier's start. */
-export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [nounStage, qualifierStage, subjectStage, eventStage, attributionStage, dateStage, scopeStage, intervalStage]);
+export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [
+  nounStage,
+  qualifierStage,
+  subjectStage,
+  roleStage,
+  eventStage,
+  aggregationStage,
+  backgroundStage,
+  attributionStage,
+  dateStage,
+  scopeStage,
+  intervalStage,
+]);
 
 /** The count kind over a pipeline of the count stages (tests pass one whose stages are traced). */
 export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
@@ -49,8 +64,10 @@ export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
       scope: state.scope,
       figureStart: figure.start,
       figureEnd: figure.end,
+      ...identityOf(state),
     };
-    if (!state.subset) sentence.whole = { claim, clause: state.clauseStart };
+    // Parts and increments are never what a later "آخرين" or subset refers to.
+    if (!state.subset && state.role === 'whole' && state.aggregation !== 'increment') sentence.whole = { claim, clause: state.clauseStart };
     return claim;
   },
 });

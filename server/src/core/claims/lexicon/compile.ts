@@ -11,6 +11,7 @@ import { dualIndex, figureWordHashes, type DualIndex } from '../../numbers/words
 import { WEEKDAY_HASHES } from '../dates';
 import { PhraseSet } from './phrases';
 import { BOUND_QUALIFIERS, DEFAULT_LEXICON_DATA, mergeLexicon, SECTIONS, type BoundQualifier, type LexiconData, type SectionName, type UserLexicon } from './sections';
+import { RATE_PERIODS, type RatePeriod } from '../types';
 import { VocabularyIndex } from './vocabulary';
 
 export interface SubjectPayload {
@@ -39,6 +40,8 @@ export type CompiledLexicon = { [K in PhraseSectionName]: PhraseSet<true> } & {
   statementNouns: PhraseSet<true>;
   /** Context words → their rule's index in `data.contexts`. */
   contexts: PhraseSet<number>;
+  /** Rate words by their period (see `SECTIONS.rates`). */
+  rates: PhraseSet<RatePeriod>;
   /** Subject classes that are things (see `SECTIONS.things`). */
   things: ReadonlySet<string>;
   /** Dual nouns as written → singular (for the figure reader). */
@@ -120,6 +123,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     stops: set(flag(a.stops)),
     statementNouns: set(flag(a.statementNouns)),
     contexts: set(contexts),
+    rates: set(RATE_PERIODS.flatMap((p) => (data.rates?.[p] ?? []).map((w): [string, RatePeriod] => [w, p]))),
     things: new Set(data.things ?? []),
     duals,
     watch: watchIndex([figureWordHashes({ duals }), WEEKDAY_HASHES]),

@@ -93,7 +93,7 @@ export const nounStage: Stage = {
 export const subjectStage: Stage = {
   name: 'subject',
   requires: ['figure', 'sentence', 'clauseStart', 'clauseEnd', 'qualifierFirst', 'subject', 'rawNoun', 'nounLast', 'phraseEnd'],
-  assigns: ['subset', 'subject', 'phraseEnd'],
+  assigns: ['subset', 'others', 'subject', 'phraseEnd'],
   run(state, r) {
     const tokens = r.tokens;
     const { figure, sentence, nounLast, rawNoun } = state;
@@ -115,6 +115,7 @@ export const subjectStage: Stage = {
     // "Others": more of the subject named before (وإصابة 18 آخرين).
     const othersAt = r.skipForward(nounLast + 1, e);
     const others = othersAt < e && r.lex.others.matchAt(tokens, othersAt)?.words === 1;
+    state.others = others;
     if (others && state.phraseEnd === tokens[nounLast].end) state.phraseEnd = tokens[othersAt].end;
     // Subsets ("بينهم ستة") are never what a later "آخرين" refers to.
     const prev = sentence.whole;
