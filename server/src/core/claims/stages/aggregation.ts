@@ -35,7 +35,11 @@ export const aggregationStage: Stage = {
     }
     // "قتل 31 شخصا في المكان وتوفي تسعة آخرون": more of the same event is an increment; "وإصابة 23 آخرين" is the injured count.
     const whole = sentence.whole;
-    if (!increment && state.others && whole && whole.claim.event === state.event) increment = true;
+    if (!increment && state.others && whole && whole.claim.event === state.event) {
+      increment = true;
+      // The count it adds to is then a part too ("31 في المكان" + "تسعة آخرون في المستشفى" = the toll): neither is the total.
+      whole.claim.role = 'part';
+    }
     if (!increment) increment = resultClauseAfter(r, state.nounLast, sentence.end);
     let aggregation: Aggregation = 'incident';
     if (cumulative) aggregation = 'cumulative';
