@@ -11,7 +11,7 @@ import { intervalStage } from '../stages/interval';
 import { aggregationStage } from '../stages/aggregation';
 import { backgroundStage } from '../stages/background';
 import { buildPipeline, CLAIM_INPUTS, identityOf, newClaimState } from '../stages/pipeline';
-import { roleStage } from '../stages/role';
+import { partStage, roleStage } from '../stages/role';
 import { qualifierStage } from '../stages/qualifier';
 import { scopeStage } from '../stages/scope';
 import { nounStage, subjectStage } from '../stages/subject';
@@ -26,6 +26,7 @@ export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [
   subjectStage,
   roleStage,
   eventStage,
+  partStage,
   aggregationStage,
   backgroundStage,
   attributionStage,

@@ -11,7 +11,10 @@ import { WINDOW, type ClaimReader } from '../reader';
 import type { Stage } from './pipeline';
 
 /** How far before "منذ" a superlative makes the year date a comparison ("أسوأ هجوم منذ 2016"), in words. */
-const SUPERLATIVE_REACH = 4;
+const SUPERLATIVE_REACH = 5;
+/** "Since" and the year nouns that may stand between it and the year: function words of the languages, not lexicon entries. */
+const SINCE = new Set(['منذ', 'since']);
+const YEAR_WORDS = new Set(['عام', 'العام', 'سنه', 'السنه', 'year']);
 
 export const aggregationStage: Stage = {
   name: 'aggregation',
@@ -24,13 +27,14 @@ export const aggregationStage: Stage = {
     let cumulative = false;
     let increment = false;
     for (let j = clauseStart; j < clauseEnd; j++) {
+      if (!cumulative && sinceYear(r, j, clauseStart)) cumulative = true;
       if (!r.isWord(j)) continue;
       const rate = lex.rates.matchAt(tokens, j);
       if (rate) {
         state.aggregation = rate.payload;
         return;
       }
-      if (!cumulative) cumulative = lex.cumulative.matchAt(tokens, j) !== undefined || sinceYear(r, j, clauseStart, clauseEnd);
+      if (!cumulative) cumulative = lex.cumulative.matchAt(tokens, j) !== undefined;
       if (!increment) increment = lex.increments.matchAt(tokens, j) !== undefined;
     }
     // "قتل 31 شخصا في المكان وتوفي تسعة آخرون": more of the same event is an increment; "وإصابة 23 آخرين" is the injured count.
@@ -49,12 +53,9 @@ export const aggregationStage: Stage = {
 };
 
 /** "منذ 2015" (a year after "since"), unless a superlative before it compares the incident with the past. */
-function sinceYear(r: ClaimReader, j: number, clauseStart: number, clauseEnd: number): boolean {
-  const t = r.tokens[j];
-  if (t.norm !== 'منذ' && t.norm !== 'since') return false;
-  const next = r.skipForward(j + 1, clauseEnd);
-  const f = next < clauseEnd ? r.figAt[next] : -1;
-  if (f < 0 || r.figures[f].figure.kind !== 'year') return false;
+function sinceYear(r: ClaimReader, j: number, clauseStart: number): boolean {
+  const f = r.figAt[j];
+  if (f < 0 || r.figures[f].first !== j || r.figures[f].figure.kind !== 'year' || !afterSince(r, j, clauseStart)) return false;
   let words = 0;
   for (let k = j - 1; k >= clauseStart && words < SUPERLATIVE_REACH; k--) {
     if (!r.isWord(k)) continue;
@@ -62,6 +63,13 @@ function sinceYear(r: ClaimReader, j: number, clauseStart: number, clauseEnd: nu
     if (r.lex.superlatives.matchAt(r.tokens, k) !== undefined) return false;
   }
   return true;
+}
+
+/** Whether "منذ" (since) comes right before the year figure starting at token `first`, or before "عام" and it (منذ عام 2013). */
+export function afterSince(r: ClaimReader, first: number, s: number): boolean {
+  let before = r.wordBefore(first, s);
+  if (before !== undefined && YEAR_WORDS.has(r.tokens[before].norm)) before = r.wordBefore(before, s);
+  return before !== undefined && SINCE.has(r.tokens[before].norm);
 }
 
 /** A result clause after the figure in its sentence ("... ليرتفع العدد إلى 43"): the figure before it is what was added. */

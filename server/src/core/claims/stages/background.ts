@@ -8,6 +8,7 @@
  */
 import { partitionPoint } from '../../text/search';
 import type { ClaimReader } from '../reader';
+import { afterSince } from './aggregation';
 import type { Stage } from './pipeline';
 
 /** What a sentence says about the time of its figures: computed for the first figure read in it. */
@@ -57,8 +58,7 @@ function otherYear(r: ClaimReader, s: number, e: number): boolean {
     const f = figures[i].figure;
     if (f.kind === 'year') {
       if (f.value === story) continue;
-      const before = r.wordBefore(figures[i].first, s);
-      if (before !== undefined && (r.tokens[before].norm === 'منذ' || r.tokens[before].norm === 'since')) continue;
+      if (afterSince(r, figures[i].first, s)) continue;
       return true;
     }
     if (f.kind === 'date' && f.date && !f.date.startsWith('--') && story !== null && Number(f.date.slice(0, 4)) !== story) return true;

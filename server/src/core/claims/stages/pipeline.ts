@@ -59,6 +59,8 @@ export interface ClaimState {
   others: boolean;
   // role (stages/role.ts)
   role: Role;
+  /** "Of them" right after the figure (أربعة منهم). */
+  partitive: boolean;
   partOf: number | null;
   headless: boolean;
   // aggregation, background (stages/aggregation.ts, background.ts)
@@ -139,6 +141,7 @@ export function newClaimState(figure: ReadFigure, sentence: SentenceState, claus
     subset: false,
     others: false,
     role: 'whole',
+    partitive: false,
     partOf: null,
     headless: false,
     aggregation: 'incident',

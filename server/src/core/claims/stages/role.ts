@@ -18,7 +18,7 @@ const POSSESSIVES = ['ها', 'هم', 'هن'];
 export const roleStage: Stage = {
   name: 'role',
   requires: ['figure', 'sentence', 'subset', 'subject', 'rawNoun', 'nounLast'],
-  assigns: ['role', 'partOf', 'headless', 'subject', 'rawNoun'],
+  assigns: ['role', 'partitive', 'partOf', 'headless', 'subject', 'rawNoun'],
   run(state, r) {
     const tokens = r.tokens;
     const { figure, sentence } = state;
@@ -28,9 +28,9 @@ export const roleStage: Stage = {
       if (state.subset && isGeneric(state.subject)) state.role = 'part';
       return;
     }
-    // "أربعة منهم": of the count named before; it counts what that count counts.
+    // "أربعة منهم": of the count named before; it counts what that count counts, and is a part of it when it counts the same event (see `partStage`).
     if (r.lex.partitives.matchAt(tokens, after)?.first === after) {
-      state.role = 'part';
+      state.partitive = true;
       state.rawNoun = undefined;
       const whole = sentence.whole;
       if (!state.subject && whole) state.subject = { cls: whole.claim.subject, weak: false };
@@ -50,10 +50,20 @@ export const roleStage: Stage = {
     if (state.subset && isGeneric(state.subject)) state.role = 'part';
     // "اثنين من مواطنيها": a group of a referent the sentence does not name here.
     if (tokens[after].norm === 'من' && state.nounLast > after && possessive(r, state.nounLast)) state.role = 'part';
-    if (state.rawNoun !== undefined && r.lex.nonHeads.matchAt(tokens, after)?.first === after) {
-      state.rawNoun = undefined;
-      state.headless = true;
-    }
+    // The raw noun stays for the event stage's reach: a headless figure is no more a claim than it was.
+    if (state.rawNoun !== undefined && state.nounLast === after && r.lex.nonHeads.matchAt(tokens, after)?.first === after) state.headless = true;
+  },
+};
+
+/** "اعترضت 5 منها" after "أطلقت 17 صاروخا" counts the intercepted ones, a whole; "نقل أربعة منهم" after "إصابة 20" under the same event would be a part. */
+export const partStage: Stage = {
+  name: 'part',
+  requires: ['sentence', 'event', 'role', 'partitive'],
+  assigns: ['role'],
+  run(state) {
+    if (!state.partitive) return;
+    const whole = state.sentence.whole;
+    if (!whole || whole.claim.event === state.event) state.role = 'part';
   },
 };
 
