@@ -229,6 +229,8 @@ export class ClaimReader {
     // Nisba adjectives (فلسطينيين، سوريون، عراقيا) count people of a place or group.
     const stem = t.kind === TOKEN_WORD ? cliticForms(t.norm).pop()! : '';
     if (stem.length >= 5 && (stem.endsWith('يين') || stem.endsWith('يون') || stem.endsWith('يا'))) return 'people';
+    // A singular nisba after a thousand ("760 ألف فلسطيني"): a long reading ending in ي, before a proclitic-like first letter is taken off (فلسطيني is not ف + لسطيني).
+    if (t.kind === TOKEN_WORD && v[0].length >= 6 && v[0].endsWith('ي') && !v[0].endsWith('اي')) return 'people';
     if (t.kind === TOKEN_WORD && w.length > 3 && w.endsWith('ا')) w = w.slice(0, -1);
     return detach(w);
   }
