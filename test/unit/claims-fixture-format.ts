@@ -10,7 +10,9 @@
  * in any order `source="..."`, `date=YYYY-MM-DD` and `scope=national`,
  * `scope=local:<place>` or `scope="local:<place with spaces>"` (`-` demands
  * null for each), `kind=count`, `unit=<unit>` (or `-`), `vague=true|false` and `compared=true|false`
- * (whether the claim enters the cross-document judgement). Parts left out are not checked. Claims are compared as a
+ * (whether the claim enters the cross-document judgement); the identity fields
+ * `role=whole|part`, `partOf=<n>|-`, `aggregation=<id>`, `background=`, `earlier=` and `headless=true|false`
+ * (absent on a claim reads as whole, -, incident and false). Parts left out are not checked. Claims are compared as a
  * set: every marker must be matched and no other claim may be extracted, so
  * a line without a marker is a hard negative (it must give nothing).
  */
@@ -32,6 +34,12 @@ export interface ClaimExpectation {
   unit?: string | null;
   vague?: boolean;
   compared?: boolean;
+  role?: string;
+  partOf?: number | null;
+  aggregation?: string;
+  background?: boolean;
+  earlier?: boolean;
+  headless?: boolean;
 }
 
 export interface ClaimFixture {
@@ -80,7 +88,19 @@ export function claimExpectation(m: Marker): ClaimExpectation {
     } else if (f.key === 'compared') {
       if (f.value !== 'true' && f.value !== 'false') throw bad(`compared "${f.value}" is not true or false`);
       e.compared = f.value === 'true';
-    } else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=, kind=, unit=, vague=, compared=)`);
+    } else if (f.key === 'role') {
+      if (f.value !== 'whole' && f.value !== 'part') throw bad(`role "${f.value}" is not whole or part`);
+      e.role = f.value;
+    } else if (f.key === 'partOf') {
+      if (orNull !== null && !NUMBER.test(f.value)) throw bad(`partOf "${f.value}" is not a number or -`);
+      e.partOf = orNull === null ? null : Number(f.value);
+    } else if (f.key === 'aggregation') {
+      if (!/^[a-z]+$/.test(f.value)) throw bad(`aggregation "${f.value}" is not an aggregation id`);
+      e.aggregation = f.value;
+    } else if (f.key === 'background' || f.key === 'earlier' || f.key === 'headless') {
+      if (f.value !== 'true' && f.value !== 'false') throw bad(`${f.key} "${f.value}" is not true or false`);
+      e[f.key] = f.value === 'true';
+    } else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=, kind=, unit=, vague=, compared=, role=, partOf=, aggregation=, background=, earlier=, headless=)`);
   }
   return e;
 }
@@ -115,7 +135,13 @@ export function matchesClaim(c: Claim, e: ClaimExpectation): boolean {
     (e.kind === undefined || c.kind === e.kind) &&
     (e.unit === undefined || c.unit === e.unit) &&
     (e.vague === undefined || c.vague === e.vague) &&
-    (e.compared === undefined || (c.comparable !== false) === e.compared)
+    (e.compared === undefined || (c.comparable !== false) === e.compared) &&
+    (e.role === undefined || (c.role ?? 'whole') === e.role) &&
+    (e.partOf === undefined || (c.partOf ?? null) === e.partOf) &&
+    (e.aggregation === undefined || (c.aggregation ?? 'incident') === e.aggregation) &&
+    (e.background === undefined || (c.background ?? false) === e.background) &&
+    (e.earlier === undefined || (c.earlier ?? false) === e.earlier) &&
+    (e.headless === undefined || (c.headless ?? false) === e.headless)
   );
 }
 
@@ -123,5 +149,17 @@ export function matchesClaim(c: Claim, e: ClaimExpectation): boolean {
 export function describeClaim(c: Claim): string {
   const key = scopeKey(c.scope ?? null);
   const scope = key ? (/\s/.test(key) ? JSON.stringify(key) : key) : '-';
-  return `line ${c.range.start.line + 1}: {claim ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'} scope=${scope} kind=${c.kind} unit=${c.unit ?? '-'} vague=${c.vague} compared=${c.comparable !== false}}  «${c.text}»`;
+  return `line ${c.range.start.line + 1}: {claim ${c.event} ${c.subject} ${c.qualifier} ${c.value} ${c.low ?? '-'} ${c.high ?? '-'} source=${c.source === null ? '-' : JSON.stringify(c.source)} date=${c.date ?? '-'} scope=${scope} kind=${c.kind} unit=${c.unit ?? '-'} vague=${c.vague} compared=${c.comparable !== false}${identityFields(c)}}  «${c.text}»`;
+}
+
+/** The identity fields that differ from their default, as marker fields. */
+function identityFields(c: Claim): string {
+  let out = '';
+  if (c.role && c.role !== 'whole') out += ` role=${c.role}`;
+  if (c.partOf !== undefined) out += ` partOf=${c.partOf}`;
+  if (c.aggregation && c.aggregation !== 'incident') out += ` aggregation=${c.aggregation}`;
+  if (c.background) out += ' background=true';
+  if (c.earlier) out += ' earlier=true';
+  if (c.headless) out += ' headless=true';
+  return out;
 }

@@ -29,6 +29,13 @@ export interface JsonClaim {
   kind: string;
   /** The figure's unit as written (`RUB`, `km`, `%`), null for counts and populations; its interval (`low`, `high`) is in the dimension's base unit (`m` for `km`). */
   unit: string | null;
+  // Optional, present only when not the default (domain.md, "What makes two claims the same quantity").
+  role?: 'part';
+  partOf?: number;
+  aggregation?: string;
+  background?: true;
+  earlier?: true;
+  headless?: true;
 }
 
 export interface JsonConflict {
@@ -71,6 +78,12 @@ function claim(c: Partial<JsonClaim>): JsonClaim {
     date: c.date ?? null,
     kind: c.kind ?? 'count',
     unit: c.unit ?? null,
+    ...(c.role === 'part' && { role: 'part' as const }),
+    ...(c.partOf !== undefined && { partOf: c.partOf }),
+    ...(c.aggregation !== undefined && c.aggregation !== 'incident' && { aggregation: c.aggregation }),
+    ...(c.background && { background: true as const }),
+    ...(c.earlier && { earlier: true as const }),
+    ...(c.headless && { headless: true as const }),
   };
 }
 

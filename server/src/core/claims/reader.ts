@@ -13,6 +13,7 @@ import { WEEKDAYS } from './dates';
 import type { CompiledLexicon, SubjectPayload } from './lexicon/compile';
 import { variants } from './lexicon/variants';
 import { WORD_MASK, WORD_SLOTS, WordTable } from './lexicon/wordTables';
+import type { SentenceTime } from './stages/background';
 
 /** Longest run of brackets and quotes looked through. */
 export const MAX_MARKS = 8;
@@ -112,6 +113,10 @@ export class ClaimReader {
   readonly figAt: Int32Array;
   /** Context rules whose words occur in the current sentence, found on first need (see `inContext` in stages/event.ts). */
   contexts: { sentence: number; rules: Set<number> } = { sentence: -1, rules: new Set() };
+  /** The time the current sentence gives its figures (see stages/background.ts), read for its first figure. */
+  sentenceTime: SentenceTime | undefined;
+  /** The year of the document's latest full date (null: none), found on first need. */
+  storyYear: number | null | undefined;
 
   constructor(
     readonly doc: SeedDocument,
@@ -224,6 +229,8 @@ export class ClaimReader {
     // Nisba adjectives (فلسطينيين، سوريون، عراقيا) count people of a place or group.
     const stem = t.kind === TOKEN_WORD ? cliticForms(t.norm).pop()! : '';
     if (stem.length >= 5 && (stem.endsWith('يين') || stem.endsWith('يون') || stem.endsWith('يا'))) return 'people';
+    // A singular nisba after a thousand ("760 ألف فلسطيني"): a long reading ending in ي, before a proclitic-like first letter is taken off (فلسطيني is not ف + لسطيني).
+    if (t.kind === TOKEN_WORD && v[0].length >= 6 && v[0].endsWith('ي') && !v[0].endsWith('اي')) return 'people';
     if (t.kind === TOKEN_WORD && w.length > 3 && w.endsWith('ا')) w = w.slice(0, -1);
     return detach(w);
   }

@@ -70,7 +70,35 @@ export interface Claim {
    * purpose, a percentage of something unnamed); absent means compared.
    */
   comparable?: false;
+  // Identity inside the document (stages role, aggregation, background): absent means the default.
+  /** `part`: the figure counts part of a larger count of its own event and subject ("أربعة منهم", "بينهم 5 أشخاص"), so it is never compared with a total. */
+  role?: Role;
+  /** The value of the whole a partitive names in the same sentence ("25 من أصل 40": 40). */
+  partOf?: number;
+  /** What the figure adds up: one incident (absent), a running total, an increment or a rate per period. */
+  aggregation?: Aggregation;
+  /** The sentence is about an earlier time or another incident (a past year, "هجوم مماثل"): not compared across documents. */
+  background?: boolean;
+  /** A recalled earlier toll of the same incident ("وكانت حصيلة سابقة أشارت إلى ..."): evolving material, never a conflict. */
+  earlier?: boolean;
+  /** The word after the figure is not what is counted (منهم, الماضية, أكبر) and no counted noun was found: not compared. */
+  headless?: boolean;
 }
+
+/** A claim's role in its sentence: a whole count, or a part of another count of the same thing. */
+export type Role = 'whole' | 'part';
+
+/** Periods a rate is counted over ("يوميا", "سنويا"). */
+export const RATE_PERIODS = ['daily', 'weekly', 'monthly', 'yearly'] as const;
+export type RatePeriod = (typeof RATE_PERIODS)[number];
+
+/**
+ * What a figure adds up: one incident's count (the default); a running
+ * total over a period that spans incidents ("منذ بدء العملية"); an
+ * increment on a count given elsewhere ("خلال الـ24 ساعة الماضية", "توفي
+ * تسعة آخرون"); or a rate per period (`daily`...).
+ */
+export type Aggregation = 'incident' | 'cumulative' | 'increment' | RatePeriod;
 
 /**
  * The quantity a claim is about: claims with the same quantity are compared
@@ -84,11 +112,13 @@ export interface Quantity {
   subject: string;
   /** The named place of a local scope, else null. */
   place: string | null;
+  /** A running total or a rate is a different quantity from one incident's count. */
+  aggregation: Aggregation;
 }
 
-export function quantityOf(claim: Pick<Claim, 'kind' | 'event' | 'subject' | 'scope'>): Quantity {
+export function quantityOf(claim: Pick<Claim, 'kind' | 'event' | 'subject' | 'scope' | 'aggregation'>): Quantity {
   const scope = claim.scope;
-  return { kind: claim.kind, event: claim.event, subject: claim.subject, place: scope?.kind === 'local' ? scope.place : null };
+  return { kind: claim.kind, event: claim.event, subject: claim.subject, place: scope?.kind === 'local' ? scope.place : null, aggregation: claim.aggregation ?? 'incident' };
 }
 
 /**
@@ -99,7 +129,9 @@ export function quantityOf(claim: Pick<Claim, 'kind' | 'event' | 'subject' | 'sc
  */
 export function quantityString(q: Quantity): string {
   const key = q.kind === 'count' ? `${q.event}/${q.subject}` : `${q.kind}:${q.event}/${q.subject}`;
-  return q.place === null ? key : `${key}@${q.place}`;
+  const scoped = q.place === null ? key : `${key}@${q.place}`;
+  // One incident's count keeps the old key; other aggregations are other quantities (`killed/people~cumulative`).
+  return q.aggregation === 'incident' ? scoped : `${scoped}~${q.aggregation}`;
 }
 
 /** The quantity without its place, `event/subject`, as hovers name it. */

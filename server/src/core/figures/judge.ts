@@ -26,6 +26,8 @@ export interface FigureReport {
   source: string | null;
   /** The sentence or phrase, for messages. */
   text: string;
+  /** A recalled earlier toll of the same incident (Claim.earlier): evolving material, never a conflict. Absent when not. */
+  earlier?: true;
 }
 
 export type VerdictKind = 'conflict' | 'evolving';

@@ -5,10 +5,11 @@ import type { FigureReport } from './judge';
  * A document's claims as figure reports for the corpus-wide judgement.
  * Vague quantities (عشرات "tens", مئات "hundreds") are left out: they are
  * too loose to contradict a count, and flagging them would cost precision.
- * So are claims whose kind could not tell what they are about (`comparable: false`).
+ * So are claims that are not a count of the quantity they name, and those
+ * whose kind could not tell what they are about (`comparable`).
  */
 export function reportsFromClaims(uri: string, claims: readonly Claim[]): FigureReport[] {
-  return claims.filter((c) => !isVague(c) && c.comparable !== false).map((c) => ({
+  return claims.filter((c) => !isVague(c) && comparable(c)).map((c) => ({
     uri,
     range: c.range,
     // A figure for one place is a different quantity from the national one: compare it only with the same place's.
@@ -20,7 +21,18 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[]): Figure
     date: c.date,
     source: c.source,
     text: c.text,
+    ...(c.earlier && { earlier: true as const }),
   }));
+}
+
+/**
+ * Whether a claim counts its quantity as a whole and for the story's
+ * incident: a part (أربعة منهم), an increment (توفي تسعة آخرون), a
+ * background figure (another year's crash) or a figure with no counted
+ * noun of its own (headless) would only make false conflicts.
+ */
+export function comparable(c: Claim): boolean {
+  return c.comparable !== false && c.role !== 'part' && c.aggregation !== 'increment' && !c.background && !c.headless;
 }
 
 /** A vague quantity read as itself (عشرات، نحو عشرات), with the interval its words give; "أكثر من عشرات" is a bound, and compared. */

@@ -1,7 +1,7 @@
 /** The claim a kind's pipeline read: the fields every kind fills the same way, from the pipeline's state. */
 import { detach } from '../../numbers/normalize';
 import type { ClaimReader } from '../reader';
-import type { ClaimState } from '../stages/pipeline';
+import { identityOf, type ClaimState } from '../stages/pipeline';
 import type { Claim, ClaimKindId } from '../types';
 
 /** What a kind itself decides: what the figure is about, its unit, and whether it may be compared (`Claim.comparable`). */
@@ -47,6 +47,7 @@ export function claimOf(kind: ClaimKindId, state: ClaimState, r: ClaimReader, me
     scope: state.scope,
     figureStart: figure.start,
     figureEnd: figure.end,
+    ...identityOf(state),
   };
   if (!meaning.comparable) claim.comparable = false;
   return claim;

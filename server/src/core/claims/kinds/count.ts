@@ -7,7 +7,10 @@ import { attributionStage } from '../stages/attribution';
 import { dateStage } from '../stages/date';
 import { eventStage, triggerNear } from '../stages/event';
 import { intervalStage } from '../stages/interval';
+import { aggregationStage } from '../stages/aggregation';
+import { backgroundStage } from '../stages/background';
 import { buildPipeline, CLAIM_INPUTS } from '../stages/pipeline';
+import { partStage, roleStage } from '../stages/role';
 import { qualifierStage } from '../stages/qualifier';
 import { scopeStage } from '../stages/scope';
 import { nounStage, subjectStage } from '../stages/subject';
@@ -17,7 +20,20 @@ import { readFigure } from './context';
 import type { ClaimKind } from './kind';
 
 /** Checked at load (see `buildPipeline`): the qualifier after the figure needs the noun's end, the subject stage the qualifier's start. */
-export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [nounStage, qualifierStage, subjectStage, eventStage, attributionStage, dateStage, scopeStage, intervalStage]);
+export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [
+  nounStage,
+  qualifierStage,
+  subjectStage,
+  roleStage,
+  eventStage,
+  partStage,
+  aggregationStage,
+  backgroundStage,
+  attributionStage,
+  dateStage,
+  scopeStage,
+  intervalStage,
+]);
 
 /** The count kind over a pipeline of the count stages (tests pass one whose stages are traced). */
 export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
@@ -30,7 +46,8 @@ export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
     const state = readFigure(pipeline, f, sentence, r);
     if (!state) return undefined;
     const claim = claimOf('count', state, r, { event: state.event!, subject: state.subject?.cls ?? state.rawNoun ?? 'people', unit: null, comparable: true });
-    if (!state.subset) sentence.whole = { claim, clause: state.clauseStart };
+    // Parts and increments are never what a later "آخرين" or subset refers to.
+    if (!state.subset && state.role === 'whole' && state.aggregation !== 'increment') sentence.whole = { claim, clause: state.clauseStart };
     return claim;
   },
 });

@@ -11,6 +11,7 @@ import { dualIndex, figureWordHashes, type DualIndex } from '../../numbers/words
 import { WEEKDAY_HASHES } from '../dates';
 import { TokenPhrases } from './phrases';
 import { BOUND_QUALIFIERS, DEFAULT_LEXICON_DATA, mergeLexicon, SECTIONS, type BoundQualifier, type LexiconData, type SectionName, type UserLexicon } from './sections';
+import { RATE_PERIODS, type RatePeriod } from '../types';
 import { VocabularyIndex } from './vocabulary';
 
 export interface SubjectPayload {
@@ -39,6 +40,8 @@ export type CompiledLexicon = { [K in PhraseSectionName]: TokenPhrases<true> } &
   statementNouns: TokenPhrases<true>;
   /** Context words → their rule's index in `data.contexts`. */
   contexts: TokenPhrases<number>;
+  /** Rate words by their period (see `SECTIONS.rates`). */
+  rates: TokenPhrases<RatePeriod>;
   /** Subject classes that are things (see `SECTIONS.things`). */
   things: ReadonlySet<string>;
   /** Dual nouns as written → singular (for the figure reader). */
@@ -74,9 +77,11 @@ function dualForms(data: LexiconData['duals']): Map<string, string> {
 
 export function compileLexicon(data: LexiconData): CompiledLexicon {
   // Every set has its own vocabulary bit: a set looks a word up only when one of its own phrases may start there.
+  // A word's bits tell 30 sets apart; more sets take a second index (one more hashing pass per distinct word).
   const ids = { next: 0 };
-  const index = new VocabularyIndex();
+  let index = new VocabularyIndex();
   const set = <T>(entries: Iterable<[string, T]>): TokenPhrases<T> => {
+    if (index.full) index = new VocabularyIndex();
     const s = new TokenPhrases<T>(index.vocabulary(), ids);
     for (const [p, payload] of entries) s.add(p, payload);
     return s;
@@ -128,6 +133,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     stops: set(flag(a.stops)),
     statementNouns: set(flag(a.statementNouns)),
     contexts: set(contexts),
+    rates: set(RATE_PERIODS.flatMap((p) => (data.rates?.[p] ?? []).map((w): [string, RatePeriod] => [w, p]))),
     things: new Set(data.things ?? []),
     duals,
     watch: watchIndex([figureWordHashes({ duals }), WEEKDAY_HASHES]),

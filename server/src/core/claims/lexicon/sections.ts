@@ -17,7 +17,7 @@
  * proclitics (و ف ب ل ك، ال) are tried off, so entries list bare forms.
  */
 import { CLAIMS_DATA } from '../../lang';
-import type { Qualifier } from '../types';
+import { RATE_PERIODS, type Qualifier } from '../types';
 import { classes, contextRules, ids, keyed, lists, phrases, type DataOf } from './shapes';
 import { isRecord, Validator } from './validator';
 
@@ -60,6 +60,28 @@ export const SECTIONS = {
   moneyFrames: classes('words'),
   /** A population: `nouns` after the figure (نسمة), `cues` before it (عدد سكانها، يقطن). */
   population: lists(['nouns', 'cues']),
+
+  // Quantity identity inside the document (stages/role.ts, aggregation.ts, background.ts).
+  /** Right after a figure, "of them" (أربعة منهم): the figure is part of the count named before it. */
+  partitives: phrases(),
+  /** Between two figures, "out of" (25 من أصل 40): the first is part of the second, which is the whole. */
+  wholes: phrases(),
+  /** Words right after a figure that are never what it counts (الماضية، أكبر، تقرير): the claim has no head and is not compared. */
+  nonHeads: phrases(),
+  /** A running total over a period that spans incidents (منذ بدء العملية، الحصيلة الإجمالية) in the figure's clause. */
+  cumulative: phrases(),
+  /** Superlatives before "منذ" (أسوأ هجوم منذ 2016): the year dates a comparison, not the start of a running total. */
+  superlatives: phrases(),
+  /** An increment on a count given elsewhere (خلال الـ24 ساعة الماضية) in the figure's clause. */
+  increments: phrases(),
+  /** A result clause (ليرتفع، لتصل) after a figure in its sentence: the figure is the increment, the one after the total. */
+  resultClauses: phrases(),
+  /** A rate per period (يوميا، سنويا) in the figure's clause, by period. */
+  rates: lists(RATE_PERIODS, 'must be an object with "daily", "weekly", "monthly" or "yearly" lists'),
+  /** An earlier time or another incident (العام الماضي، هجوم مماثل) anywhere in the sentence: its figures are background. */
+  background: phrases(),
+  /** A recalled earlier toll of the same incident (حصيلة سابقة، في وقت سابق) before the figure in its sentence. */
+  earlier: phrases(),
 };
 
 type Sections = typeof SECTIONS;

@@ -30,6 +30,8 @@ interface IndexMaps {
 
 /** Set in a word's bits once computed (the vocabulary bits are the low 30). */
 const BITS_KNOWN = 1 << 30;
+/** Vocabularies one index tells apart: one bit each below `BITS_KNOWN`. */
+const MAX_VOCABULARIES = 30;
 
 /** Every way `w` may be written with proclitics (see `cliticSpellings`). */
 const writtenForms = cliticSpellings;
@@ -49,9 +51,14 @@ export class VocabularyIndex {
   /** Slots of the phrase sets of this index in a word's candidates (see `candidates`). */
   sets = 0;
 
-  /** A new vocabulary of this index (at most 30). */
+  /** Whether the index holds as many vocabularies as a word's bits can tell apart. */
+  get full(): boolean {
+    return this.words.length >= MAX_VOCABULARIES;
+  }
+
+  /** A new vocabulary of this index (at most `MAX_VOCABULARIES`). */
   vocabulary(): Vocabulary {
-    if (this.words.length >= 30) throw new Error('a vocabulary index holds at most 30 vocabularies');
+    if (this.full) throw new Error(`a vocabulary index holds at most ${MAX_VOCABULARIES} vocabularies`);
     const bit = 1 << this.words.length;
     const words = { exact: new Set<string>(), stems: new Set<string>() };
     this.words.push(words);

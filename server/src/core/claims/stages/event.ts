@@ -14,8 +14,17 @@ const MAX_BACK = 12;
 const MAX_FORWARD = 10;
 /** How far a trigger may be from a figure whose counted noun the lexicon does not know. */
 const MAX_RAW_DISTANCE = 3;
-/** Events of counted nouns (معتقل، رهينة) that give way to a trigger in the clause. */
-const YIELDING_NOUN_EVENTS = new Set(['arrested', 'abducted']);
+/**
+ * Events of counted nouns that give way to a trigger in the clause: detainees
+ * and hostages (معتقل، رهينة) and passengers (قتل 50 راكبا is a toll, not who
+ * was on board) to any; the wounded (نقل 20 مصابا إلى المستشفى) to a hospital only.
+ */
+const YIELDING_NOUN_EVENTS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
+  ['arrested', null],
+  ['abducted', null],
+  ['on_board', null],
+  ['injured', new Set(['hospitalized'])],
+]);
 
 export const eventStage: Stage = {
   name: 'event',
@@ -25,7 +34,11 @@ export const eventStage: Stage = {
     const { sentence, qualifierFirst, nounLast, clauseStart, clauseEnd, rawNoun } = state;
     let event = state.event;
     // Detainees and hostages are people something else can happen to: "أفرجت عن 200 معتقل" is a release.
-    if (event && YIELDING_NOUN_EVENTS.has(event)) event = nearestTrigger(r, qualifierFirst, nounLast, clauseStart, clauseEnd, MAX_BACK) ?? event;
+    const yieldsTo = event === undefined ? undefined : YIELDING_NOUN_EVENTS.get(event);
+    if (yieldsTo !== undefined) {
+      const trigger = nearestTrigger(r, qualifierFirst, nounLast, clauseStart, clauseEnd, MAX_BACK);
+      if (trigger && (yieldsTo === null || yieldsTo.has(trigger))) event = trigger;
+    }
     // "مقتل 32 شخصا بينهم ستة من عناصر الأمن": a subset shares what happened to the whole.
     const prev = sentence.whole;
     if (state.subset && !event && prev) event = prev.claim.event;

@@ -11,7 +11,7 @@ import type { DateMention } from '../dateMentions';
 import type { SubjectPayload } from '../lexicon/compile';
 import type { ClaimReader } from '../reader';
 import type { PendingSource, SourceScan } from '../sources';
-import type { Claim, Qualifier, Scope } from '../types';
+import type { Aggregation, Claim, Qualifier, Role, Scope } from '../types';
 
 /** What the claims of one sentence share: its bounds, mentions, and the claim a later figure may refer back to. */
 export interface SentenceState {
@@ -55,6 +55,18 @@ export interface ClaimState {
   // subject
   /** Part of a larger count ("بينهم 3 أطفال"). */
   subset: boolean;
+  /** "Others" follows the counted noun (وإصابة 18 آخرين). */
+  others: boolean;
+  // role (stages/role.ts)
+  role: Role;
+  /** "Of them" right after the figure (أربعة منهم). */
+  partitive: boolean;
+  partOf: number | null;
+  headless: boolean;
+  // aggregation, background (stages/aggregation.ts, background.ts)
+  aggregation: Aggregation;
+  background: boolean;
+  earlier: boolean;
   // attribution, date, scope
   source: string | null;
   date: string | null;
@@ -127,10 +139,30 @@ export function newClaimState(figure: ReadFigure, sentence: SentenceState, claus
     phraseStart: figure.figure.start,
     phraseEnd: figure.figure.end,
     subset: false,
+    others: false,
+    role: 'whole',
+    partitive: false,
+    partOf: null,
+    headless: false,
+    aggregation: 'incident',
+    background: false,
+    earlier: false,
     source: null,
     date: null,
     scope: null,
     low: null,
     high: null,
   };
+}
+
+/** The identity fields of a claim (types.ts), set only when they differ from the default, so claims and the JSON stay as they were for plain figures. */
+export function identityOf(state: ClaimState): Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'earlier' | 'headless'> {
+  const out: Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'earlier' | 'headless'> = {};
+  if (state.role !== 'whole') out.role = state.role;
+  if (state.partOf !== null) out.partOf = state.partOf;
+  if (state.aggregation !== 'incident') out.aggregation = state.aggregation;
+  if (state.background) out.background = true;
+  if (state.earlier) out.earlier = true;
+  if (state.headless) out.headless = true;
+  return out;
 }

@@ -93,7 +93,7 @@ export const nounStage: Stage = {
 export const subjectStage: Stage = {
   name: 'subject',
   requires: ['figure', 'sentence', 'clauseStart', 'clauseEnd', 'qualifierFirst', 'subject', 'rawNoun', 'nounLast', 'phraseEnd'],
-  assigns: ['subset', 'subject', 'phraseEnd'],
+  assigns: ['subset', 'others', 'subject', 'phraseEnd'],
   run(state, r) {
     const tokens = r.tokens;
     const { figure, sentence, nounLast, rawNoun } = state;
@@ -108,13 +108,14 @@ export const subjectStage: Stage = {
 
     // Refine a weak or missing subject: "شخصا من الشرطة"، "قتيلا ... في صفوفها".
     if ((!subject || subject.weak) && !rawNoun) {
-      const refined = refine(r, nounLast, s, state.clauseEnd, figure.first);
+      const refined = refine(r, nounLast, s, state.clauseEnd, figure.first) ?? groupOf(r, state.qualifierFirst, s);
       if (refined) subject = refined;
     }
 
     // "Others": more of the subject named before (وإصابة 18 آخرين).
     const othersAt = r.skipForward(nounLast + 1, e);
     const others = othersAt < e && r.lex.others.matchAt(tokens, othersAt)?.words === 1;
+    state.others = others;
     if (others && state.phraseEnd === tokens[nounLast].end) state.phraseEnd = tokens[othersAt].end;
     // Subsets ("بينهم ستة") are never what a later "آخرين" refers to.
     const prev = sentence.whole;
@@ -137,6 +138,10 @@ function refine(r: ClaimReader, nounLast: number, s: number, clauseEnd: number, 
   if (direct < clauseEnd && r.isWord(direct) && !(tokens[direct].norm[0] === 'و' && variants(tokens[direct]).length > 1)) {
     const m = r.subjectAt(direct);
     if (m && isRefinement(r, m.payload) && nounLast !== figureFirst - 1) return m.payload;
+    // "ثلاثة من أفراد العائلة": a group word's definite noun names what is counted, even when the lexicon has no class for it.
+    if (!m && nounLast >= figureFirst && facts(tokens[nounLast]) >> FACT_GROUP_SHIFT && tokens[direct].norm.startsWith('ال') && r.looksLikeNoun(direct) && !r.eventAt(direct)) {
+      return { cls: r.bareNoun(tokens[direct]), weak: false };
+    }
   }
   let words = 0;
   // Past a coordinated figure ("18 قتيلا و748 جريحا في صفوفها") only a group word still applies to this one.
@@ -166,6 +171,15 @@ function refine(r: ClaimReader, nounLast: number, s: number, clauseEnd: number, 
     if (r.eventAt(j) && j > nounLast + 1) break;
   }
   return undefined;
+}
+
+/** "طاقم من ستة أفراد": a class noun before "من" and the figure is what a weak noun after it counts. */
+function groupOf(r: ClaimReader, first: number, s: number): SubjectPayload | undefined {
+  const of = r.wordBefore(first, s);
+  if (of === undefined || (r.tokens[of].norm !== 'من' && r.tokens[of].norm !== 'of')) return undefined;
+  const noun = r.wordBefore(of, s);
+  const m = noun === undefined ? undefined : r.subjectAt(noun);
+  return m && m.last === noun && isRefinement(r, m.payload) ? m.payload : undefined;
 }
 
 /** Whether a word is a group word with a possessive pronoun (صفوفها، عناصرهم). */
