@@ -103,38 +103,45 @@ export function sortedItems(reports: readonly FigureReport[]): SortedReports {
 /**
  * What time makes of two reports of one quantity whose values differ:
  * `evolving` when the later is larger (a growing count) or the count
- * `varies` and they are of different times; `conflict` when they are of one
- * time, the later is smaller, or the count is `static`; `unknown` when their
- * order is unknown and the count may change: a difference may be the count
- * moving, so precision first says nothing. `dayOf` gives a report's day
- * (its date, or its weekday dated against its story).
+ * `varies` and they are of different times; `conflict` when the later is
+ * smaller or the count is `static`; `unknown` when their order is unknown
+ * and the count may change: a difference may be the count moving, so
+ * precision first says nothing. `dayOf` gives a report's day (its date, or
+ * its weekday dated against its story).
  */
 export type TimeRelation = 'conflict' | 'evolving' | 'unknown';
+
+/**
+ * A later figure below this share of an earlier one is rather a part of the
+ * toll (the bodies found that day, the foreigners among the dead) than the
+ * toll revised down (29 then 25, 18 then 7): nothing is said.
+ */
+export const LEAST_REVISED_SHARE = 1 / 3;
 
 export function timeRelation(a: FigureReport, b: FigureReport, dayOf: (r: FigureReport) => string | null): TimeRelation {
   const change = a.change ?? 'static';
   if (change === 'static') return 'conflict';
   const order = timeOrder(a, b, dayOf(a), dayOf(b));
   if (order === null) return 'unknown';
-  if (order === 0) return 'conflict';
   if (change === 'varies') return 'evolving';
   const [earlier, later] = order < 0 ? [a, b] : [b, a];
-  return highOf(later) > highOf(earlier) && lowOf(later) > lowOf(earlier) ? 'evolving' : 'conflict';
+  if (highOf(later) > highOf(earlier) && lowOf(later) > lowOf(earlier)) return 'evolving';
+  return later.value >= earlier.value * LEAST_REVISED_SHARE ? 'conflict' : 'unknown';
 }
 
 /**
- * Which report is of the earlier time: -1 a, 1 b, 0 one time, null unknown.
- * Different known days decide. In one document, a recalled earlier count
- * precedes the document's own, and two of its own figures are of one time.
- * Two documents of one day may be hours apart: their order is unknown.
+ * Which report is of the earlier time: -1 a, 1 b, null unknown. Different
+ * known days decide; in one document, a recalled earlier count precedes the
+ * document's own. Two documents of one day may be hours apart, and two
+ * figures of one document may be parts or increments of the count (a day's
+ * bodies found), so neither is ordered.
  */
-export function timeOrder(a: FigureReport, b: FigureReport, dayA: string | null, dayB: string | null): -1 | 0 | 1 | null {
+export function timeOrder(a: FigureReport, b: FigureReport, dayA: string | null, dayB: string | null): -1 | 1 | null {
   if (dayA && dayB && dayA !== dayB) return dayA < dayB ? -1 : 1;
   if (a.uri !== b.uri) return null;
   const ea = a.earlier ?? false;
   const eb = b.earlier ?? false;
-  if (ea !== eb) return ea ? -1 : 1;
-  return ea ? null : 0;
+  return ea === eb ? null : ea ? -1 : 1;
 }
 
 /** Documents among items[start, end). */

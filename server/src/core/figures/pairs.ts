@@ -1,4 +1,4 @@
-import type { FigureReport, VerdictKind } from './judge';
+import type { FigureReport, Judgement, VerdictKind } from './judge';
 import type { QuantityIndex } from './quantityIndex';
 import { describeReport } from './reports';
 
@@ -9,6 +9,8 @@ export interface FigurePair {
   a: FigureReport;
   b: FigureReport;
   message: string;
+  /** Why the two are one quantity and what time makes of them ("a later report gives fewer"). */
+  why: string;
 }
 
 /** At most this many pairs per quantity in the CLI report; the diagnostics say how many there are. */
@@ -26,9 +28,10 @@ function order(a: FigureReport, b: FigureReport): number {
 export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER_QUANTITY): FigurePair[] {
   const out: FigurePair[] = [];
   for (const quantity of [...index.quantities()].sort()) {
-    const { verdicts } = index.judgement(quantity);
+    const judgement = index.judgement(quantity);
+    const { verdicts } = judgement;
     const seen = new Set<string>();
-    const pairs: Omit<FigurePair, 'message'>[] = [];
+    const pairs: Omit<FigurePair, 'message' | 'why'>[] = [];
     const keyOf = (r: FigureReport) => `${r.uri}\u0000${r.range.start.line}\u0000${r.range.start.character}`;
     for (const [report, verdict] of verdicts) {
       for (const other of verdict.others) {
@@ -42,12 +45,39 @@ export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER
     pairs.sort((x, y) => order(x.a, y.a) || order(x.b, y.b));
     // Messages only for the pairs kept: a large quantity has thousands.
     for (const { kind, a, b } of pairs.slice(0, maxPerQuantity)) {
+      const why = pairWhy(judgement, kind, a, b);
       const message =
         kind === 'conflict'
-          ? `${quantity}: ${describeReport(a)} conflicts with ${describeReport(b)}`
+          ? `${quantity}: ${describeReport(a)} conflicts with ${describeReport(b)}: ${why}`
           : `${quantity}: ${describeReport(a)} and ${describeReport(b)} differ because the count grew over time`;
-      out.push({ kind, quantity, a, b, message });
+      out.push({ kind, quantity, a, b, message, why });
     }
   }
   return out;
+}
+
+/**
+ * Why a pair is what its verdict says: what makes the two one quantity (the
+ * anchors the quantity is keyed by) and what time makes of them.
+ */
+export function pairWhy(judgement: Judgement, kind: VerdictKind, a: FigureReport, b: FigureReport): string {
+  const at = a.quantity.indexOf('@');
+  const same = `both count ${at < 0 ? a.quantity : `${a.quantity.slice(0, at)} in ${a.quantity.slice(at + 1)}`} (same event, counted noun${at < 0 ? '' : ' and place'})`;
+  return `${same}; ${timeWhy(judgement, kind, a, b)}`;
+}
+
+function timeWhy(judgement: Judgement, kind: VerdictKind, a: FigureReport, b: FigureReport): string {
+  const change = a.change ?? 'static';
+  if (kind === 'evolving') return change === 'varies' ? 'reports of different times: the count was revised' : 'a later report gives more: the count grew';
+  if (change === 'static') return 'this count does not change over time, so two values cannot both hold';
+  const dayA = judgement.dayOf(a);
+  const dayB = judgement.dayOf(b);
+  if (judgement.relation(a, b) === 'conflict') {
+    const [earlier, later] = (dayA && dayB && dayA !== dayB ? dayA < dayB : a.earlier) ? [a, b] : [b, a];
+    const dayE = judgement.dayOf(earlier);
+    const dayL = judgement.dayOf(later);
+    const when = dayE && dayL && dayE !== dayL ? ` (${dayL}, after ${dayE})` : later.uri === earlier.uri ? ' (the same report recalls the larger one as earlier)' : '';
+    return `a later report gives fewer${when}, and a toll does not fall`;
+  }
+  return 'it agrees with reports that a later, smaller report contradicts, and a toll does not fall';
 }
