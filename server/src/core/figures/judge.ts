@@ -10,6 +10,7 @@
 import type { Change } from '../claims/types';
 import type { Range } from '../types';
 import { storyDay, storySpan, type StorySpan } from '../claims/dates';
+import { pairWhy } from './why';
 import { compareItems, distinctDocuments, lowOf, pointCeiling, positionOf, sortedItems, timeRelation, type JudgedItem, type SortedReports, type TimeRelation } from './intervals';
 
 /** One report of a figure: a claim (domain.md) plus the document it is in. */
@@ -45,6 +46,8 @@ export interface Verdict {
   others: FigureReport[];
   /** How many reports are on the other side in all. */
   total: number;
+  /** Why, against the first report linked: the anchors of the quantity and what time makes of the difference (why.ts). */
+  why?: string;
 }
 
 /** The verdicts of one quantity, keyed by report (object identity); reports that agree with the corpus have none. */
@@ -226,12 +229,18 @@ class LazyVerdicts implements Verdicts {
     const examined = this.examined();
     const relations = examined.map((m) => this.relation(o, m));
     const mainSize = this.mainEnd - this.mainStart;
-    if (relations.includes('conflict')) {
+    const definite = relations.indexOf('conflict');
+    if (definite >= 0) {
       const conflicting = examined.filter((_, i) => relations[i] !== 'evolving');
-      return { kind: 'conflict', others: conflicting.slice(0, MAX_LINKS), total: conflicting.length === examined.length ? mainSize : conflicting.length };
+      const total = conflicting.length === examined.length ? mainSize : conflicting.length;
+      return { kind: 'conflict', others: conflicting.slice(0, MAX_LINKS), total, why: this.why('conflict', o, examined[definite]) };
     }
     const grown = examined.filter((_, i) => relations[i] === 'evolving');
-    return grown.length ? { kind: 'evolving', others: grown.slice(0, MAX_LINKS), total: grown.length } : null;
+    return grown.length ? { kind: 'evolving', others: grown.slice(0, MAX_LINKS), total: grown.length, why: this.why('evolving', o, grown[0]) } : null;
+  }
+
+  private why(kind: VerdictKind, a: FigureReport, b: FigureReport): string {
+    return pairWhy(kind, a, b, this.relation(a, b), this.dayOf(a), this.dayOf(b));
   }
 
   private hasOutliers(): boolean {
@@ -257,11 +266,11 @@ class LazyVerdicts implements Verdicts {
   private mainVerdict(m: FigureReport, position: number): Verdict | null {
     if (!this.hasOutliers()) return null;
     const mine = this.conflictOutliers().filter((o) => this.relation(o, m) !== 'evolving');
-    if (mine.length) return { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length };
+    if (mine.length) return { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length, why: this.why('conflict', m, mine[0]) };
     // Outliers link only examined members, so the rest need not look at every outlier.
     if (position >= MAX_EXAMINED) return null;
     const linked = this.againstMain().get(m);
-    return linked ? { kind: 'evolving', others: linked.slice(0, MAX_LINKS), total: linked.length } : null;
+    return linked ? { kind: 'evolving', others: linked.slice(0, MAX_LINKS), total: linked.length, why: this.why('evolving', m, linked[0]) } : null;
   }
 
   /** The first MAX_EXAMINED conflicting outliers by place: the agreeing side links these. Reads outliers only as far as it needs. */
@@ -308,7 +317,7 @@ class LazyVerdicts implements Verdicts {
     if (nextDay >= dated.list.length) return null;
     const ceiling = pointCeiling(r);
     const later = dated.suffixTop[nextDay].filter((l) => this.dayOf(l)! > day && lowOf(l) > ceiling);
-    return later.length ? { kind: 'evolving', others: later, total: later.length } : null;
+    return later.length ? { kind: 'evolving', others: later, total: later.length, why: this.why('evolving', r, later[0]) } : null;
   }
 
   private dated?: DatedMembers;

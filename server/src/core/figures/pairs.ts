@@ -1,6 +1,7 @@
-import type { FigureReport, Judgement, VerdictKind } from './judge';
+import type { FigureReport, VerdictKind } from './judge';
 import type { QuantityIndex } from './quantityIndex';
 import { describeReport } from './reports';
+import { pairWhy } from './why';
 
 /** One disagreement between two reports, as the CLI's `conflicts` lists it (domain.md). */
 export interface FigurePair {
@@ -45,7 +46,7 @@ export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER
     pairs.sort((x, y) => order(x.a, y.a) || order(x.b, y.b));
     // Messages only for the pairs kept: a large quantity has thousands.
     for (const { kind, a, b } of pairs.slice(0, maxPerQuantity)) {
-      const why = pairWhy(judgement, kind, a, b);
+      const why = pairWhy(kind, a, b, judgement.relation(a, b), judgement.dayOf(a), judgement.dayOf(b));
       const message =
         kind === 'conflict'
           ? `${quantity}: ${describeReport(a)} conflicts with ${describeReport(b)}: ${why}`
@@ -56,28 +57,3 @@ export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER
   return out;
 }
 
-/**
- * Why a pair is what its verdict says: what makes the two one quantity (the
- * anchors the quantity is keyed by) and what time makes of them.
- */
-export function pairWhy(judgement: Judgement, kind: VerdictKind, a: FigureReport, b: FigureReport): string {
-  const at = a.quantity.indexOf('@');
-  const same = `both count ${at < 0 ? a.quantity : `${a.quantity.slice(0, at)} in ${a.quantity.slice(at + 1)}`} (same event, counted noun${at < 0 ? '' : ' and place'})`;
-  return `${same}; ${timeWhy(judgement, kind, a, b)}`;
-}
-
-function timeWhy(judgement: Judgement, kind: VerdictKind, a: FigureReport, b: FigureReport): string {
-  const change = a.change ?? 'static';
-  if (kind === 'evolving') return change === 'varies' ? 'reports of different times: the count was revised' : 'a later report gives more: the count grew';
-  if (change === 'static') return 'this count does not change over time, so two values cannot both hold';
-  const dayA = judgement.dayOf(a);
-  const dayB = judgement.dayOf(b);
-  if (judgement.relation(a, b) === 'conflict') {
-    const [earlier, later] = (dayA && dayB && dayA !== dayB ? dayA < dayB : a.earlier) ? [a, b] : [b, a];
-    const dayE = judgement.dayOf(earlier);
-    const dayL = judgement.dayOf(later);
-    const when = dayE && dayL && dayE !== dayL ? ` (${dayL}, after ${dayE})` : later.uri === earlier.uri ? ' (the same report recalls the larger one as earlier)' : '';
-    return `a later report gives fewer${when}, and a toll does not fall`;
-  }
-  return 'it agrees with reports that a later, smaller report contradicts, and a toll does not fall';
-}
