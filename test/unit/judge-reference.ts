@@ -100,6 +100,15 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
     }
   }
 
+  // Inside the agreeing cluster, one document's recalled earlier count against its current one (the lazy judge's inDocumentVerdict).
+  const ceiling = (r: FigureReport) => pointCeiling(r);
+  for (const r of mainSorted) {
+    if (verdicts.has(r) || (r.change ?? 'static') === 'static') continue;
+    const against = mainSorted.filter(
+      (n) => n.uri === r.uri && n !== r && (n.earlier ?? false) !== (r.earlier ?? false) && (intervalOf(n)[0] > ceiling(r) || ceiling(n) < intervalOf(r)[0]) && relation(r, n) === 'conflict',
+    );
+    if (against.length) verdicts.set(r, { kind: 'conflict', others: against.slice(0, MAX_LINKS), total: against.length });
+  }
   // Outliers all carried verdicts once; now one of unknown order has none and stays out of it, as in the lazy judge.
   markEvolvingWithin(main, verdicts, dayOf);
   return { quantity, verdicts };

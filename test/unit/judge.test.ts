@@ -87,6 +87,15 @@ describe('figure judgement', () => {
     assert.deepEqual(j.verdicts.get(fell[1])!.others.map((o) => o.uri), ['g', 'h'], 'the 25 contradicts the figure the earlier 30 agrees with');
   });
 
+  it('inside the agreeing cluster, a document\'s current toll below the count it recalls as earlier is a conflict', () => {
+    // Genoa 05: an official 25 after a recalled "at least 30", chained into one cluster by "about 30".
+    const reports = [r('g', 30, 'at_least', null, 'q', { earlier: true }), r('g', 30, 'about', null, 'q', { low: 25, high: 35 }), r('g', 25), r('h', 35)];
+    const j = judge('killed/people', reports);
+    assert.deepEqual(kinds(reports, j), ['conflict', 'agree', 'conflict', 'agree']);
+    assert.deepEqual(j.verdicts.get(reports[2])!.others, [reports[0]]);
+    assert.match(j.verdicts.get(reports[2])!.why!, /later report gives fewer \(the same report recalls the larger one as earlier\)/);
+  });
+
   it('two current tolls of one document may be a part and the whole: not ordered, no verdict', () => {
     // Genoa 06: "انتشال ثلاث جثث" beside a toll of 43.
     assert.deepEqual(kinds([r('a', 3), r('a', 43)]), ['agree', 'agree']);

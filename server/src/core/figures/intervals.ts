@@ -172,3 +172,31 @@ export function pointCeiling(r: FigureReport): number {
   const hi = highOf(r);
   return Number.isFinite(hi) ? hi : r.value + roundingTolerance(r.value);
 }
+
+/** Members of items[start, end) by document, in list order, for the documents among them that recall an earlier count. */
+export function recallingDocuments(items: readonly JudgedItem[], start: number, end: number): Map<string, FigureReport[]> {
+  const recalling = new Set<string>();
+  for (let k = start; k < end; k++) if (items[k].r.earlier) recalling.add(items[k].r.uri);
+  const map = new Map<string, FigureReport[]>();
+  for (let k = start; k < end; k++) {
+    const r = items[k].r;
+    if (!recalling.has(r.uri)) continue;
+    const list = map.get(r.uri);
+    if (list) list.push(r);
+    else map.set(r.uri, [r]);
+  }
+  return map;
+}
+
+/** For each suffix of `list`, its `n` largest reports by value (suffix i at index i; one more, empty, at the end). */
+export function largestFrom(list: readonly FigureReport[], n: number): FigureReport[][] {
+  const out: FigureReport[][] = new Array(list.length + 1);
+  out[list.length] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const below = out[i + 1];
+    // Most reports are not among the largest later ones: share the array instead of copying it.
+    if (below.length === n && list[i].value <= below[n - 1].value) out[i] = below;
+    else out[i] = [list[i], ...below].sort((a, b) => b.value - a.value).slice(0, n);
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import type { Change } from '../claims/types';
 import type { Range } from '../types';
 import { storyDay, storySpan, type StorySpan } from '../claims/dates';
 import { pairWhy } from './why';
-import { compareItems, distinctDocuments, lowOf, pointCeiling, positionOf, sortedItems, timeRelation, type JudgedItem, type SortedReports, type TimeRelation } from './intervals';
+import { compareItems, distinctDocuments, largestFrom, lowOf, pointCeiling, positionOf, recallingDocuments, sortedItems, timeRelation, type JudgedItem, type SortedReports, type TimeRelation } from './intervals';
 
 /** One report of a figure: a claim (domain.md) plus the document it is in. */
 export interface FigureReport {
@@ -175,6 +175,11 @@ class LazyVerdicts implements Verdicts {
         if (v) yield [m, v];
       }
     }
+    for (let k = this.mainStart; k < this.mainEnd; k++) {
+      const m = this.items[k].r;
+      const v = this.mainVerdict(m, k - this.mainStart) ? null : this.inDocumentVerdict(m);
+      if (v) yield [m, v];
+    }
     for (const r of this.evolvingMembers()) yield [r, this.get(r)!];
   }
 
@@ -192,7 +197,7 @@ class LazyVerdicts implements Verdicts {
     const k = this.indexOf(report);
     if (k < 0) return null;
     if (k < this.mainStart || k >= this.mainEnd) return this.outlierVerdict(report);
-    return this.mainVerdict(report, k - this.mainStart) ?? this.evolvingVerdict(report);
+    return this.mainVerdict(report, k - this.mainStart) ?? this.inDocumentVerdict(report) ?? this.evolvingVerdict(report);
   }
 
   /** The agreeing cluster's first members, which every outlier is compared with. */
@@ -320,6 +325,28 @@ class LazyVerdicts implements Verdicts {
     return later.length ? { kind: 'evolving', others: later, total: later.length, why: this.why('evolving', r, later[0]) } : null;
   }
 
+  /**
+   * Within the agreeing cluster, one document's own order: a count it
+   * recalls as earlier and its current one that time cannot explain (an
+   * official 25 after a recalled "at least 30", chained into one cluster by
+   * an "about 30"). Overlapping reports agree; a static count's members all do.
+   */
+  private inDocumentVerdict(r: FigureReport): Verdict | null {
+    if ((r.change ?? 'static') === 'static') return null;
+    const mine = this.mainByDocument().get(r.uri);
+    if (!mine || mine.length < 2) return null;
+    const lo = lowOf(r);
+    const hi = pointCeiling(r);
+    const against = mine.filter((n) => n !== r && (n.earlier ?? false) !== (r.earlier ?? false) && (lowOf(n) > hi || pointCeiling(n) < lo) && this.relation(r, n) === 'conflict');
+    return against.length ? { kind: 'conflict', others: against.slice(0, MAX_LINKS), total: against.length, why: this.why('conflict', r, against[0]) } : null;
+  }
+
+  private byDocument?: Map<string, FigureReport[]>;
+
+  private mainByDocument(): Map<string, FigureReport[]> {
+    return (this.byDocument ??= recallingDocuments(this.items, this.mainStart, this.mainEnd));
+  }
+
   private dated?: DatedMembers;
 
   /** The agreeing cluster's dated members by day (stable), each day's end, and the largest later reports per suffix. */
@@ -341,16 +368,7 @@ class LazyVerdicts implements Verdicts {
         if (i < list.length - 1 && day(list[i]) !== day(list[i + 1])) next = i + 1;
         nextDay[i] = next;
       }
-      // Largest later reports (top MAX_LINKS by value) for each suffix of the day order.
-      const suffixTop: FigureReport[][] = new Array(list.length + 1);
-      suffixTop[list.length] = [];
-      for (let i = list.length - 1; i >= 0; i--) {
-        const below = suffixTop[i + 1];
-        // Most reports are not among the largest later ones: share the array instead of copying it.
-        if (below.length === MAX_LINKS && list[i].value <= below[MAX_LINKS - 1].value) suffixTop[i] = below;
-        else suffixTop[i] = [list[i], ...below].sort((a, b) => b.value - a.value).slice(0, MAX_LINKS);
-      }
-      this.dated = { list, index, nextDay, suffixTop };
+      this.dated = { list, index, nextDay, suffixTop: largestFrom(list, MAX_LINKS) };
     }
     return this.dated;
   }
@@ -362,7 +380,7 @@ class LazyVerdicts implements Verdicts {
       const dated = this.datedMain();
       for (let i = dated.list.length - 1; i >= 0; i--) {
         const r = dated.list[i];
-        if (!this.mainVerdict(r, this.indexOf(r) - this.mainStart) && this.get(r)) out.push(r);
+        if (!this.mainVerdict(r, this.indexOf(r) - this.mainStart) && !this.inDocumentVerdict(r) && this.get(r)) out.push(r);
       }
       this.evolvingOrder = out;
     }
