@@ -68,6 +68,9 @@ describe('figure judgement', () => {
     assert.deepEqual(kinds([r('a', 104, 'exact', null, 'on_board/people', onBoard), r('b', 113, 'exact', null, 'on_board/people', onBoard)]), ['conflict', 'conflict']);
     const dated = [r('a', 104, 'exact', '2018-05-18', 'q', onBoard), r('b', 113, 'exact', '2018-05-19', 'q', onBoard)];
     assert.deepEqual(kinds(dated), ['conflict', 'conflict']);
+    // Cuba: "سحب ثلاثة ركاب" (three pulled out alive) is a part of those on board, not another count of them.
+    const cuba = [r('a', 104, 'exact', null, 'q', onBoard), r('d', 104, 'exact', null, 'q', onBoard), r('b', 113, 'exact', null, 'q', onBoard), r('c', 3, 'exact', null, 'q', onBoard)];
+    assert.deepEqual(kinds(cuba), ['conflict', 'conflict', 'conflict', 'agree']);
   });
 
   it('two documents of one day may be hours apart: their tolls are not ordered', () => {

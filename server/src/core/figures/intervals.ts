@@ -104,7 +104,8 @@ export function sortedItems(reports: readonly FigureReport[]): SortedReports {
  * What time makes of two reports of one quantity whose values differ:
  * `evolving` when the later is larger (a growing count) or the count
  * `varies` and they are of different times; `conflict` when the later is
- * smaller or the count is `static`; `unknown` when their order is unknown
+ * smaller or the count is `static`; `unknown` when one is far below the
+ * other (`LEAST_REVISED_SHARE`), or their order is unknown
  * and the count may change: a difference may be the count moving, so
  * precision first says nothing. `dayOf` gives a report's day (its date, or
  * its weekday dated against its story).
@@ -112,15 +113,16 @@ export function sortedItems(reports: readonly FigureReport[]): SortedReports {
 export type TimeRelation = 'conflict' | 'evolving' | 'unknown';
 
 /**
- * A later figure below this share of an earlier one is rather a part of the
- * toll (the bodies found that day, the foreigners among the dead) than the
- * toll revised down (29 then 25, 18 then 7): nothing is said.
+ * A figure below this share of another of its quantity is rather a part of
+ * the count (the bodies found that day, the passengers pulled out alive,
+ * the crew among those on board) than the count revised (29 then 25, 18
+ * then 7, 104 or 113 on board): nothing is said.
  */
 export const LEAST_REVISED_SHARE = 1 / 3;
 
 export function timeRelation(a: FigureReport, b: FigureReport, dayOf: (r: FigureReport) => string | null): TimeRelation {
   const change = a.change ?? 'static';
-  if (change === 'static') return 'conflict';
+  if (change === 'static') return Math.min(a.value, b.value) >= Math.max(a.value, b.value) * LEAST_REVISED_SHARE ? 'conflict' : 'unknown';
   const order = timeOrder(a, b, dayOf(a), dayOf(b));
   if (order === null) return 'unknown';
   if (change === 'varies') return 'evolving';
