@@ -169,17 +169,18 @@ describe('hover: every report of the quantity across the corpus', () => {
     const corpus = corpusOf({
       'file:///a.txt': text(18, 6),
       'file:///b.txt': text(18, 6),
-      'file:///c.txt': text(3, 6, ' في مدينة ألماتي'),
-      'file:///d.txt': text(30, 6, ' في مدينة ألماتي'),
+      'file:///c.txt': text(20, 6, ' في مدينة ألماتي'),
+      'file:///d.txt': text(30, 5, ' في مدينة ألماتي'),
     });
-    const body = text(3, 6, ' في مدينة ألماتي');
+    const body = text(20, 6, ' في مدينة ألماتي');
     const claim = prepareDocument(new SeedDocument('file:///c.txt', body)).claims[0];
     assert.equal(claim.scope?.kind, 'local', JSON.stringify(claim));
     const section = corpusReportsSection(claim, 'file:///c.txt', corpus);
     assert.match(section, /^\*\*Conflict:\*\* 1 report\(s\) of `killed\/police@[^`]+` disagree with this one\./);
     assert.deepEqual(
       section.split('\n').filter((l) => /^\| \d/.test(l)).map((r) => r.split(' | ')[2]),
-      ['c.txt:1 (this)', 'd.txt:1'],
+      // By date: d's 30 (5 January) before c's 20 (6 January), a later, smaller toll.
+      ['d.txt:1', 'c.txt:1 (this)'],
     );
   });
 });

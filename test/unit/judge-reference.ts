@@ -1,5 +1,6 @@
 // The eager judgement as it was before verdicts became lazy (server/src/core/figures/judge.ts): an oracle for judge-equivalence.test.ts.
-import { roundingTolerance } from '../../server/src/core/figures/intervals';
+import { storyDay, storySpan } from '../../server/src/core/claims/dates';
+import { roundingTolerance, timeRelation } from '../../server/src/core/figures/intervals';
 import type { FigureReport, Verdict, VerdictKind } from '../../server/src/core/figures/judge';
 
 export type { Verdict };
@@ -33,12 +34,6 @@ function compareReports(a: FigureReport, b: FigureReport): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-/** True when two reports' difference is explained by time: both dated, different days, the later one larger. */
-export function explainedByTime(a: FigureReport, b: FigureReport): boolean {
-  if (!a.date || !b.date || a.date === b.date) return false;
-  const [earlier, later] = a.date < b.date ? [a, b] : [b, a];
-  return intervalOf(later)[1] > intervalOf(earlier)[1] && intervalOf(later)[0] > intervalOf(earlier)[0];
-}
 
 /**
  * Judges one quantity's reports in O(n log n): sort the intervals and sweep
@@ -50,6 +45,10 @@ export function explainedByTime(a: FigureReport, b: FigureReport): boolean {
 export function judge(quantity: string, reports: readonly FigureReport[]): Judgement {
   const verdicts = new Map<FigureReport, Verdict>();
   if (reports.length < 2) return { quantity, verdicts };
+  // Weekday-only reports are dated against the quantity's dated ones (claims/dates.ts storyDay); the pairwise relation is the lazy judge's own.
+  const span = storySpan(reports.map((r) => r.date));
+  const dayOf = (r: FigureReport) => r.date ?? (r.weekday === null || r.weekday === undefined ? null : storyDay(r.weekday, span));
+  const relation = (a: FigureReport, b: FigureReport) => timeRelation(a, b, dayOf);
   const items = reports.map((r) => ({ r, iv: intervalOf(r) })).sort((a, b) => a.iv[0] - b.iv[0] || compareReports(a.r, b.r));
 
   const clusters: FigureReport[][] = [];
@@ -81,10 +80,11 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
   const againstMain = new Map<FigureReport, FigureReport[]>();
   for (const o of outliers) {
     const examined = mainSorted.slice(0, MAX_EXAMINED);
-    const conflicting = examined.filter((m) => !explainedByTime(o, m));
-    const kind: VerdictKind = conflicting.length ? 'conflict' : 'evolving';
-    const side = kind === 'conflict' ? conflicting : examined;
-    verdicts.set(o, { kind, others: side.slice(0, MAX_LINKS), total: kind === 'conflict' && conflicting.length === examined.length ? main.length : side.length });
+    const relations = examined.map((m) => relation(o, m));
+    const kind: VerdictKind | null = relations.includes('conflict') ? 'conflict' : relations.includes('evolving') ? 'evolving' : null;
+    if (!kind) continue;
+    const side = examined.filter((_, i) => (kind === 'conflict' ? relations[i] !== 'evolving' : relations[i] === 'evolving'));
+    verdicts.set(o, { kind, others: side.slice(0, MAX_LINKS), total: kind === 'conflict' && side.length === examined.length ? main.length : side.length });
     for (const m of side.slice(0, MAX_LINKS)) {
       if (!againstMain.has(m)) againstMain.set(m, []);
       againstMain.get(m)!.push(o);
@@ -92,22 +92,33 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
   }
   // The agreeing side carries a diagnostic too, linking the outliers.
   if (outliers.length) {
-    const conflictOutliers = outliers.filter((o) => verdicts.get(o)!.kind === 'conflict').slice(0, MAX_EXAMINED);
+    const conflictOutliers = outliers.filter((o) => verdicts.get(o)?.kind === 'conflict').slice(0, MAX_EXAMINED);
     for (const m of mainSorted) {
-      const mine = conflictOutliers.filter((o) => !explainedByTime(o, m));
+      const mine = conflictOutliers.filter((o) => relation(o, m) !== 'evolving');
       if (mine.length) verdicts.set(m, { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length });
       else if (againstMain.has(m)) verdicts.set(m, { kind: 'evolving', others: againstMain.get(m)!.slice(0, MAX_LINKS), total: againstMain.get(m)!.length });
     }
   }
 
-  for (const cluster of clusters) markEvolvingWithin(cluster, verdicts);
+  // Inside the agreeing cluster, one document's recalled earlier count against its current one (the lazy judge's inDocumentVerdict).
+  const ceiling = (r: FigureReport) => pointCeiling(r);
+  for (const r of mainSorted) {
+    if (verdicts.has(r) || (r.change ?? 'static') === 'static') continue;
+    const against = mainSorted.filter(
+      (n) => n.uri === r.uri && n !== r && (n.earlier ?? false) !== (r.earlier ?? false) && (intervalOf(n)[0] > ceiling(r) || ceiling(n) < intervalOf(r)[0]) && relation(r, n) === 'conflict',
+    );
+    if (against.length) verdicts.set(r, { kind: 'conflict', others: against.slice(0, MAX_LINKS), total: against.length });
+  }
+  // Outliers all carried verdicts once; now one of unknown order has none and stays out of it, as in the lazy judge.
+  markEvolvingWithin(main, verdicts, dayOf);
   return { quantity, verdicts };
 }
 
 /** Within a cluster: dated reports that later, clearly larger reports supersede. Linear after sorting by date. */
-function markEvolvingWithin(cluster: readonly FigureReport[], verdicts: Map<FigureReport, Verdict>): void {
-  // A stable sort by day keeps the cluster's deterministic order among reports of one day.
-  const dated = cluster.filter((r) => r.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+function markEvolvingWithin(cluster: readonly FigureReport[], verdicts: Map<FigureReport, Verdict>, dayOf: (r: FigureReport) => string | null): void {
+  // A stable sort by day keeps the cluster's deterministic order among reports of one day; a static count never grows.
+  const day = (r: FigureReport) => dayOf(r)!;
+  const dated = cluster.filter((r) => dayOf(r) && (r.change ?? 'static') !== 'static').sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0));
   if (dated.length < 2) return;
   // Largest later reports (top MAX_LINKS by value) for each suffix of the date order.
   const suffixTop: FigureReport[][] = new Array(dated.length + 1);
@@ -120,10 +131,10 @@ function markEvolvingWithin(cluster: readonly FigureReport[], verdicts: Map<Figu
   }
   let nextDay = dated.length;
   for (let i = dated.length - 1; i >= 0; i--) {
-    if (i < dated.length - 1 && dated[i].date !== dated[i + 1].date) nextDay = i + 1;
+    if (i < dated.length - 1 && day(dated[i]) !== day(dated[i + 1])) nextDay = i + 1;
     if (verdicts.has(dated[i]) || nextDay >= dated.length) continue;
     const r = dated[i];
-    const later = suffixTop[nextDay].filter((l) => l.date! > r.date! && intervalOf(l)[0] > pointCeiling(r));
+    const later = suffixTop[nextDay].filter((l) => day(l) > day(r) && intervalOf(l)[0] > pointCeiling(r));
     if (later.length) verdicts.set(r, { kind: 'evolving', others: later, total: later.length });
   }
 }

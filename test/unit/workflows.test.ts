@@ -24,10 +24,10 @@ import {
 } from '../../server/src/core';
 
 const FOOTER = 'موقع الأمل الإخباري صوت من لا صوت له';
-/** Three documents sharing a footer (boilerplate/repeated-line at 3 documents), with conflicting police death tolls, c's in Eastern digits. */
+/** Three documents sharing a footer (boilerplate/repeated-line at 3 documents), with conflicting police death tolls (a's, a day after b's, is smaller), c's in Eastern digits. */
 const CORPUS: Record<string, string> = {
-  'a.txt': `توكاييف يرفض الحوار مع المحتجين\nوأعلنت وزارة الداخلية مقتل 7 من أفراد الشرطة في عملية أمنية بألماتي.\n${FOOTER}\n`,
-  'b.txt': `حصيلة جديدة لضحايا الاحتجاجات في كازاخستان\nوأفادت الشرطة بسقوط 18 قتيلا في صفوفها.\n${FOOTER}\n`,
+  'a.txt': `توكاييف يرفض الحوار مع المحتجين\nوأعلنت وزارة الداخلية يوم 7 يناير 2022 مقتل 7 من أفراد الشرطة في عملية أمنية بألماتي.\n${FOOTER}\n`,
+  'b.txt': `حصيلة جديدة لضحايا الاحتجاجات في كازاخستان\nوأفادت الشرطة يوم 6 يناير 2022 بسقوط 18 قتيلا في صفوفها.\n${FOOTER}\n`,
   'c.txt': `روسيا تعلن انتهاء مهمة قواتها في كازاخستان\nوقالت السلطات إن ١٨ شرطيا قتلوا في الاشتباكات.\n${FOOTER}\n`,
 };
 const FIXED: Record<string, string> = {

@@ -44,6 +44,8 @@ export interface JsonConflict {
   a: { path: string; range: Range; value: number };
   b: { path: string; range: Range; value: number };
   message: string;
+  /** Why the two are one quantity and why time does not explain the difference (or does, for `evolving`). */
+  why?: string;
 }
 
 export interface JsonReport {
@@ -115,5 +117,6 @@ export function toJsonConflicts(pairs: readonly FigurePair[]): JsonConflict[] {
     a: { path: p.a.uri, range: p.a.range, value: p.a.value },
     b: { path: p.b.uri, range: p.b.range, value: p.b.value },
     message: p.message,
+    why: p.why,
   }));
 }

@@ -14,12 +14,27 @@ export interface DateMention {
   date: string;
 }
 
+/** A weekday in a document with no explicit date: the day stays a weekday until the corpus dates it (`storyDay`). */
+export interface WeekdayMention {
+  at: number;
+  weekday: number;
+}
+
 const NO_DATES: readonly DateMention[] = [];
+const NO_WEEKDAYS: readonly WeekdayMention[] = [];
 
 export class DateReader {
   private docYear: number | null = null;
   /** The reading date: the last date mentioned outside a bound ("حتى 5 يناير"). */
   context: string | null = null;
+  /**
+   * With no explicit date in the document, the reading weekday: the first
+   * plain weekday of the document (news name the day they report on: "قال
+   * الوزير الجمعة"), moved by each "today" weekday as the text goes on.
+   */
+  weekdayContext: number | null = null;
+  /** The last sentence's weekdays when the document has no explicit date (see `dates`). */
+  weekdayMentions: readonly WeekdayMention[] = NO_WEEKDAYS;
   /** Position in `weekdays` of the sentence being read. */
   private weekday = 0;
   /** Bracket depth scanned so far in the current sentence (see `inParentheses`). */
@@ -46,6 +61,26 @@ export class DateReader {
         break;
       }
     }
+    if (this.context) return;
+    for (const k of weekdays) {
+      const weekday = this.plainWeekday(k);
+      if (weekday !== undefined) {
+        this.weekdayContext = weekday;
+        break;
+      }
+    }
+  }
+
+  /** The weekday at token k when it names a day by itself: not a number's part, not "الماضي"/"المقبل", not a bound ("منذ الأحد"). */
+  private plainWeekday(k: number): number | undefined {
+    const t = this.r.tokens[k];
+    const weekday = WEEKDAYS.get(t.norm);
+    if (weekday === undefined || this.r.figAt[k] >= 0) return undefined;
+    const after = this.r.tokens[k + 1];
+    if (after && (PAST_WORDS.has(after.norm) || FUTURE_WORDS.has(after.norm))) return undefined;
+    const prev = this.r.wordBefore(k, 0);
+    if (prev !== undefined && someIn(variants(this.r.tokens[prev]), BOUND_WORDS, 0)) return undefined;
+    return weekday;
   }
 
   private isBoundDate(f: ReadFigure): boolean {
@@ -67,11 +102,15 @@ export class DateReader {
       }
     }
     while (this.weekday < this.weekdays.length && this.weekdays[this.weekday] < s) this.weekday++;
+    if (!this.context) {
+      this.undatedWeekdays(s, e);
+      return NO_DATES;
+    }
     for (; this.weekday < this.weekdays.length && this.weekdays[this.weekday] < e; this.weekday++) {
       const k = this.weekdays[this.weekday];
       const t = tokens[k];
       const weekday = WEEKDAYS.get(t.norm);
-      if (weekday === undefined || !this.context || figAt[k] >= 0) continue;
+      if (weekday === undefined || figAt[k] >= 0) continue;
       // "يوم الأربعاء (الخامس من يناير 2022)": the explicit date says it.
       let explicit = false;
       for (let j = k + 1; j <= k + 3 && j < e; j++) {
@@ -91,6 +130,22 @@ export class DateReader {
     if (out && out.length > 1) out.sort((a, b) => a.at - b.at);
     if (next) this.context = next;
     return out ?? NO_DATES;
+  }
+
+  /** A sentence's plain weekdays in a document with no explicit date; a "today" weekday moves the reading weekday. */
+  private undatedWeekdays(s: number, e: number): void {
+    let out: WeekdayMention[] | undefined;
+    let next: number | null = null;
+    for (; this.weekday < this.weekdays.length && this.weekdays[this.weekday] < e; this.weekday++) {
+      const k = this.weekdays[this.weekday];
+      const weekday = this.plainWeekday(k);
+      if (weekday === undefined) continue;
+      (out ??= []).push({ at: k, weekday });
+      const prev = this.r.tokens[k - 1];
+      if (prev && TODAY_WORDS.has(prev.norm) && !this.inParentheses(s, k)) next = weekday;
+    }
+    this.weekdayMentions = out ?? NO_WEEKDAYS;
+    if (next !== null) this.weekdayContext = next;
   }
 
   /** An aside in brackets ("( ... اليوم الأحد )") does not move the reading date. Weekdays come in text order, so the depth is carried forward. */

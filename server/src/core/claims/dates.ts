@@ -8,7 +8,10 @@
  *   "until" or "since" (حتى، منذ) bound a period and are not the day of a figure.
  * - A weekday is the occurrence of that day nearest to the current reading
  *   date, or the previous/next one when "الماضي"/"المقبل" says so. With no
- *   explicit date anywhere in the document, weekdays stay unresolved (null).
+ *   explicit date anywhere in the document, a claim keeps the weekday its
+ *   day is given by (its sentence's, else the reading weekday: the
+ *   document's first plain weekday, moved by "today" weekdays), and the
+ *   corpus dates it against the dated documents of its story (`storyDay`).
  * - The reading date starts at the document's first explicit date and moves
  *   with each explicit date and each "today" weekday (اليوم الجمعة، صباح
  *   اليوم الخميس) as the text goes on, the way a dateline-driven story reads.
@@ -71,4 +74,40 @@ export function completeDate(date: string | undefined, year: number | null): str
   if (!date.startsWith('--')) return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
   if (year === null) return null;
   return isoDate(year, Number(date.slice(2, 4)), Number(date.slice(5, 7))) ?? null;
+}
+
+/** The days a story's dated reports run over, first to last. */
+export interface StorySpan {
+  first: string;
+  last: string;
+}
+
+/** Longest span, in days, of a story's dated reports against which a weekday is dated: over a week, it could name either of two days. */
+export const STORY_WEEK_DAYS = 6;
+
+/** The span of the days given (nulls skipped), or null when none is. */
+export function storySpan(days: Iterable<string | null | undefined>): StorySpan | null {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const d of days) {
+    if (!d) continue;
+    if (first === undefined || d < first) first = d;
+    if (last === undefined || d > last) last = d;
+  }
+  return first === undefined ? null : { first, last: last! };
+}
+
+/**
+ * The day of a report its document dates by a weekday only ("اليوم الجمعة"),
+ * from the dated documents of its story: the occurrence of that weekday
+ * nearest the middle of their span. Null when no document of the story is
+ * dated or their days run over more than a week; then the report stays undated.
+ */
+export function storyDay(weekday: number, span: StorySpan | null): string | null {
+  if (!span) return null;
+  const first = toTime(span.first);
+  const last = toTime(span.last);
+  if (last - first > STORY_WEEK_DAYS * DAY) return null;
+  const middle = first + Math.floor((last - first) / DAY / 2) * DAY;
+  return resolveWeekday(fromTime(middle), weekday, 'nearest');
 }

@@ -108,7 +108,9 @@ class Extractor {
     const r = this.r;
     const tokens = r.tokens;
     const dateBefore = this.dates.context;
+    const weekdayBefore = this.dates.weekdayContext;
     const dates = this.dates.dates(s, e, figures);
+    const weekdays = this.dates.weekdayMentions;
     const line = tokens[s]?.line ?? 0;
     if (this.pending && line > this.pending.line) this.pending = undefined;
     let state: SentenceState | undefined;
@@ -116,7 +118,7 @@ class Extractor {
       // The first kind that accepts the figure and reads a claim from it: a count with no trigger may still be a population.
       for (const kind of this.kinds) {
         if (!kind.accepts(f.figure)) continue;
-        state ??= { start: s, end: e, sources: newScan(s, e), dates, dateBefore, pending: this.pending, whole: undefined };
+        state ??= { start: s, end: e, sources: newScan(s, e), dates, dateBefore, weekdays, weekdayBefore, pending: this.pending, whole: undefined };
         if (!kind.worthReading(f, state, r)) continue;
         const claim = kind.read(f, state, r);
         if (claim) {

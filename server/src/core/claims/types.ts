@@ -11,6 +11,13 @@ export type Qualifier = 'exact' | 'more_than' | 'at_least' | 'about' | 'nearly' 
 export const QUALIFIERS: readonly Qualifier[] = ['exact', 'more_than', 'at_least', 'about', 'nearly', 'less_than', 'up_to'];
 
 /**
+ * How a count moves over time, from its event in the lexicon (sections.ts,
+ * `events`): `grows` (tolls, arrests: revisions raise it), `varies` (missing,
+ * in hospital: revised either way), `static` (on board, attackers, a height).
+ */
+export type Change = 'grows' | 'varies' | 'static';
+
+/**
  * What a claim counts or measures: one module per kind under claims/kinds/
  * (`count`; `money`, an amount in a currency; `measure`, a length, area,
  * mass... in a physical unit; `population`, the people living in a place;
@@ -59,6 +66,16 @@ export interface Claim {
   source: string | null;
   /** The day the figure refers to (`YYYY-MM-DD`) when the text lets one infer it (see claims/dates.ts). */
   date: string | null;
+  /**
+   * With no date: the weekday (0 = Sunday) the text gives the figure's day by
+   * (its sentence's, else the document's reporting day), for the corpus to
+   * date against the dated documents of its story (claims/dates.ts `storyDay`).
+   */
+  weekday?: number | null;
+  /** A count the text recalls as earlier than the document's own ("وكانت حصيلة سابقة ..."، "وكان 30 قد لقوا مصرعهم"). */
+  earlier?: boolean;
+  /** How the count moves over time (absent: `static`). */
+  change?: Change;
   /** Where the figure applies, or null when the text does not say (see claims/scope.ts). */
   scope: Scope | null;
   /** UTF-16 offsets of the figure itself inside the document (for hovers and hints). */
@@ -79,8 +96,6 @@ export interface Claim {
   aggregation?: Aggregation;
   /** The sentence is about an earlier time or another incident (a past year, "هجوم مماثل"): not compared across documents. */
   background?: boolean;
-  /** A recalled earlier toll of the same incident ("وكانت حصيلة سابقة أشارت إلى ..."): evolving material, never a conflict. */
-  earlier?: boolean;
   /** The word after the figure is not what is counted (منهم, الماضية, أكبر) and no counted noun was found: not compared. */
   headless?: boolean;
 }

@@ -100,11 +100,50 @@ export function sortedItems(reports: readonly FigureReport[]): SortedReports {
   return { byInterval, byPlace: byInterval.slice().sort(comparePlaces) };
 }
 
-/** True when two reports' difference is explained by time: both dated, different days, the later one larger. */
-export function explainedByTime(a: FigureReport, b: FigureReport): boolean {
-  if (!a.date || !b.date || a.date === b.date) return false;
-  const [earlier, later] = a.date < b.date ? [a, b] : [b, a];
-  return highOf(later) > highOf(earlier) && lowOf(later) > lowOf(earlier);
+/**
+ * What time makes of two reports of one quantity whose values differ:
+ * `evolving` when the later is larger (a growing count) or the count
+ * `varies` and they are of different times; `conflict` when the later is
+ * smaller or the count is `static`; `unknown` when one is far below the
+ * other (`LEAST_REVISED_SHARE`), or their order is unknown
+ * and the count may change: a difference may be the count moving, so
+ * precision first says nothing. `dayOf` gives a report's day (its date, or
+ * its weekday dated against its story).
+ */
+export type TimeRelation = 'conflict' | 'evolving' | 'unknown';
+
+/**
+ * A figure below this share of another of its quantity is rather a part of
+ * the count (the bodies found that day, the passengers pulled out alive,
+ * the crew among those on board) than the count revised (29 then 25, 18
+ * then 7, 104 or 113 on board): nothing is said.
+ */
+export const LEAST_REVISED_SHARE = 1 / 3;
+
+export function timeRelation(a: FigureReport, b: FigureReport, dayOf: (r: FigureReport) => string | null): TimeRelation {
+  const change = a.change ?? 'static';
+  if (change === 'static') return Math.min(a.value, b.value) >= Math.max(a.value, b.value) * LEAST_REVISED_SHARE ? 'conflict' : 'unknown';
+  const order = timeOrder(a, b, dayOf(a), dayOf(b));
+  if (order === null) return 'unknown';
+  if (change === 'varies') return 'evolving';
+  const [earlier, later] = order < 0 ? [a, b] : [b, a];
+  if (highOf(later) > highOf(earlier) && lowOf(later) > lowOf(earlier)) return 'evolving';
+  return later.value >= earlier.value * LEAST_REVISED_SHARE ? 'conflict' : 'unknown';
+}
+
+/**
+ * Which report is of the earlier time: -1 a, 1 b, null unknown. Different
+ * known days decide; in one document, a recalled earlier count precedes the
+ * document's own. Two documents of one day may be hours apart, and two
+ * figures of one document may be parts or increments of the count (a day's
+ * bodies found), so neither is ordered.
+ */
+export function timeOrder(a: FigureReport, b: FigureReport, dayA: string | null, dayB: string | null): -1 | 1 | null {
+  if (dayA && dayB && dayA !== dayB) return dayA < dayB ? -1 : 1;
+  if (a.uri !== b.uri) return null;
+  const ea = a.earlier ?? false;
+  const eb = b.earlier ?? false;
+  return ea === eb ? null : ea ? -1 : 1;
 }
 
 /** Documents among items[start, end). */
@@ -134,4 +173,32 @@ export function distinctDocuments(items: readonly JudgedItem[], start: number, e
 export function pointCeiling(r: FigureReport): number {
   const hi = highOf(r);
   return Number.isFinite(hi) ? hi : r.value + roundingTolerance(r.value);
+}
+
+/** Members of items[start, end) by document, in list order, for the documents among them that recall an earlier count. */
+export function recallingDocuments(items: readonly JudgedItem[], start: number, end: number): Map<string, FigureReport[]> {
+  const recalling = new Set<string>();
+  for (let k = start; k < end; k++) if (items[k].r.earlier) recalling.add(items[k].r.uri);
+  const map = new Map<string, FigureReport[]>();
+  for (let k = start; k < end; k++) {
+    const r = items[k].r;
+    if (!recalling.has(r.uri)) continue;
+    const list = map.get(r.uri);
+    if (list) list.push(r);
+    else map.set(r.uri, [r]);
+  }
+  return map;
+}
+
+/** For each suffix of `list`, its `n` largest reports by value (suffix i at index i; one more, empty, at the end). */
+export function largestFrom(list: readonly FigureReport[], n: number): FigureReport[][] {
+  const out: FigureReport[][] = new Array(list.length + 1);
+  out[list.length] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const below = out[i + 1];
+    // Most reports are not among the largest later ones: share the array instead of copying it.
+    if (below.length === n && list[i].value <= below[n - 1].value) out[i] = below;
+    else out[i] = [list[i], ...below].sort((a, b) => b.value - a.value).slice(0, n);
+  }
+  return out;
 }

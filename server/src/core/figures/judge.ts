@@ -7,8 +7,11 @@
  * report's verdict only when it is asked for, so an edit in a quantity of
  * 10,000 reports costs a sweep and the verdicts of the edited document.
  */
+import type { Change } from '../claims/types';
 import type { Range } from '../types';
-import { compareItems, distinctDocuments, explainedByTime, lowOf, pointCeiling, positionOf, sortedItems, type JudgedItem, type SortedReports } from './intervals';
+import { storyDay, storySpan, type StorySpan } from '../claims/dates';
+import { pairWhy } from './why';
+import { compareItems, distinctDocuments, largestFrom, lowOf, pointCeiling, positionOf, recallingDocuments, sortedItems, timeRelation, type JudgedItem, type SortedReports, type TimeRelation } from './intervals';
 
 /** One report of a figure: a claim (domain.md) plus the document it is in. */
 export interface FigureReport {
@@ -23,11 +26,15 @@ export interface FigureReport {
   high: number | null;
   /** ISO day the figure refers to, when known. */
   date: string | null;
+  /** With no date, the weekday the text gives (0 = Sunday): dated against the quantity's dated reports (`storyDay`). */
+  weekday?: number | null;
+  /** A count its document recalls as earlier than its own: before the document's other figures. */
+  earlier?: boolean;
+  /** How the count moves over time; absent: `static` (any two values conflict). */
+  change?: Change;
   source: string | null;
   /** The sentence or phrase, for messages. */
   text: string;
-  /** A recalled earlier toll of the same incident (Claim.earlier): evolving material, never a conflict. Absent when not. */
-  earlier?: true;
 }
 
 export type VerdictKind = 'conflict' | 'evolving';
@@ -39,6 +46,8 @@ export interface Verdict {
   others: FigureReport[];
   /** How many reports are on the other side in all. */
   total: number;
+  /** Why, against the first report linked: the anchors of the quantity and what time makes of the difference (why.ts). */
+  why?: string;
 }
 
 /** The verdicts of one quantity, keyed by report (object identity); reports that agree with the corpus have none. */
@@ -53,6 +62,10 @@ export interface Verdicts extends Iterable<[FigureReport, Verdict]> {
 export interface Judgement {
   quantity: string;
   verdicts: Verdicts;
+  /** What time makes of two of its reports (intervals.ts `timeRelation`), with reports dated by weekday against the quantity's dated ones. */
+  relation(a: FigureReport, b: FigureReport): TimeRelation;
+  /** The day a report is of, when known. */
+  dayOf(r: FigureReport): string | null;
 }
 
 /** A figure's diagnostic links at most this many reports on the other side. */
@@ -73,7 +86,8 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
 
 /** `judge` over lists already sorted; they must not change afterwards. */
 export function judgeSorted(quantity: string, sorted: SortedReports): Judgement {
-  return { quantity, verdicts: new LazyVerdicts(sorted.byInterval, sorted.byPlace) };
+  const verdicts = new LazyVerdicts(sorted.byInterval, sorted.byPlace);
+  return { quantity, verdicts, relation: (a, b) => verdicts.relation(a, b), dayOf: (r) => verdicts.dayOf(r) };
 }
 
 /**
@@ -93,12 +107,16 @@ class LazyVerdicts implements Verdicts {
   private conflictOutlierList?: FigureReport[];
   private linkedBy?: Map<FigureReport, FigureReport[]>;
   private evolvingOrder?: FigureReport[];
+  /** The days the quantity's dated reports run over: the story a weekday-only report is dated against. */
+  private readonly span: StorySpan | null = null;
 
   constructor(
     private readonly items: readonly JudgedItem[],
     private readonly byPlace: readonly JudgedItem[],
   ) {
     if (items.length < 2) return;
+    // The reports of one quantity are taken for one story's (that is why they are compared), so its dated ones date the others' weekdays.
+    this.span = storySpan(items.map((it) => it.r.date));
     // Sweep into clusters; keep the one carried by the most documents (then the larger, then the first).
     let bestWeight = -1;
     let bestSize = -1;
@@ -146,13 +164,21 @@ class LazyVerdicts implements Verdicts {
 
   *entries(): IterableIterator<[FigureReport, Verdict]> {
     if (this.items.length < 2) return;
-    for (const o of this.outliers()) yield [o, this.get(o)!];
+    for (const o of this.outliers()) {
+      const v = this.get(o);
+      if (v) yield [o, v];
+    }
     if (this.hasOutliers()) {
       for (let k = this.mainStart; k < this.mainEnd; k++) {
         const m = this.items[k].r;
         const v = this.mainVerdict(m, k - this.mainStart);
         if (v) yield [m, v];
       }
+    }
+    for (let k = this.mainStart; k < this.mainEnd; k++) {
+      const m = this.items[k].r;
+      const v = this.mainVerdict(m, k - this.mainStart) ? null : this.inDocumentVerdict(m);
+      if (v) yield [m, v];
     }
     for (const r of this.evolvingMembers()) yield [r, this.get(r)!];
   }
@@ -171,7 +197,7 @@ class LazyVerdicts implements Verdicts {
     const k = this.indexOf(report);
     if (k < 0) return null;
     if (k < this.mainStart || k >= this.mainEnd) return this.outlierVerdict(report);
-    return this.mainVerdict(report, k - this.mainStart) ?? this.evolvingVerdict(report);
+    return this.mainVerdict(report, k - this.mainStart) ?? this.inDocumentVerdict(report) ?? this.evolvingVerdict(report);
   }
 
   /** The agreeing cluster's first members, which every outlier is compared with. */
@@ -181,13 +207,45 @@ class LazyVerdicts implements Verdicts {
     return out;
   }
 
-  private outlierVerdict(o: FigureReport): Verdict {
+  /** The day a report is of: its date, else its weekday dated against the quantity's dated reports. */
+  dayOf(r: FigureReport): string | null {
+    if (r.date) return r.date;
+    if (r.weekday === null || r.weekday === undefined) return null;
+    let day = this.days.get(r);
+    if (day === undefined) this.days.set(r, (day = storyDay(r.weekday, this.span)));
+    return day;
+  }
+
+  private readonly days = new Map<FigureReport, string | null>();
+
+  relation(a: FigureReport, b: FigureReport): TimeRelation {
+    return timeRelation(a, b, (r) => this.dayOf(r));
+  }
+
+  /**
+   * An outlier conflicts with the agreeing cluster when time cannot explain
+   * it against some member (a later, smaller toll; one time; a static
+   * count), and then with every member time does not clearly explain: they
+   * agree with that member, so they are the figure it contradicts. It is
+   * evolving when time explains it against members and contradicts none;
+   * with every order unknown it has no verdict.
+   */
+  private outlierVerdict(o: FigureReport): Verdict | null {
     const examined = this.examined();
-    const conflicting = examined.filter((m) => !explainedByTime(o, m));
-    const kind: VerdictKind = conflicting.length ? 'conflict' : 'evolving';
-    const side = kind === 'conflict' ? conflicting : examined;
+    const relations = examined.map((m) => this.relation(o, m));
     const mainSize = this.mainEnd - this.mainStart;
-    return { kind, others: side.slice(0, MAX_LINKS), total: kind === 'conflict' && conflicting.length === examined.length ? mainSize : side.length };
+    const definite = relations.indexOf('conflict');
+    if (definite >= 0) {
+      const conflicting = examined.filter((_, i) => relations[i] !== 'evolving');
+      const total = conflicting.length === examined.length ? mainSize : conflicting.length;
+      return { kind: 'conflict', others: conflicting.slice(0, MAX_LINKS), total, why: this.why('conflict', o, examined[definite]) };
+    }
+    const grown = examined.filter((_, i) => relations[i] === 'evolving');
+    return grown.length ? { kind: 'evolving', others: grown.slice(0, MAX_LINKS), total: grown.length, why: this.why('evolving', o, grown[0]) } : null;
+  }
+
+  private why(kind: VerdictKind, a: FigureReport, b: FigureReport): string {
+    return pairWhy(kind, a, b, this.relation(a, b), this.dayOf(a), this.dayOf(b));
   }
 
   private hasOutliers(): boolean {
@@ -212,12 +270,12 @@ class LazyVerdicts implements Verdicts {
   /** A member's verdict against the outliers: it conflicts with some, or some link it as the count they grew from. */
   private mainVerdict(m: FigureReport, position: number): Verdict | null {
     if (!this.hasOutliers()) return null;
-    const mine = this.conflictOutliers().filter((o) => !explainedByTime(o, m));
-    if (mine.length) return { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length };
+    const mine = this.conflictOutliers().filter((o) => this.relation(o, m) !== 'evolving');
+    if (mine.length) return { kind: 'conflict', others: mine.slice(0, MAX_LINKS), total: mine.length, why: this.why('conflict', m, mine[0]) };
     // Outliers link only examined members, so the rest need not look at every outlier.
     if (position >= MAX_EXAMINED) return null;
     const linked = this.againstMain().get(m);
-    return linked ? { kind: 'evolving', others: linked.slice(0, MAX_LINKS), total: linked.length } : null;
+    return linked ? { kind: 'evolving', others: linked.slice(0, MAX_LINKS), total: linked.length, why: this.why('evolving', m, linked[0]) } : null;
   }
 
   /** The first MAX_EXAMINED conflicting outliers by place: the agreeing side links these. Reads outliers only as far as it needs. */
@@ -226,7 +284,7 @@ class LazyVerdicts implements Verdicts {
       const out: FigureReport[] = [];
       for (const it of this.byPlace) {
         if (this.inMain(it)) continue;
-        if (this.get(it.r)!.kind === 'conflict') out.push(it.r);
+        if (this.get(it.r)?.kind === 'conflict') out.push(it.r);
         if (out.length === MAX_EXAMINED) break;
       }
       this.conflictOutlierList = out;
@@ -239,7 +297,7 @@ class LazyVerdicts implements Verdicts {
     if (!this.linkedBy) {
       const map = new Map<FigureReport, FigureReport[]>();
       for (const o of this.outliers()) {
-        for (const m of this.get(o)!.others) {
+        for (const m of this.get(o)?.others ?? []) {
           const list = map.get(m);
           if (list) list.push(o);
           else map.set(m, [o]);
@@ -256,14 +314,37 @@ class LazyVerdicts implements Verdicts {
    * MAX_LINKS largest of those days, clearly exceed it.
    */
   private evolvingVerdict(r: FigureReport): Verdict | null {
-    if (!r.date) return null;
+    const day = this.dayOf(r);
+    if (!day || (r.change ?? 'static') === 'static') return null;
     const dated = this.datedMain();
     const i = dated.index.get(r)!;
     const nextDay = dated.nextDay[i];
     if (nextDay >= dated.list.length) return null;
     const ceiling = pointCeiling(r);
-    const later = dated.suffixTop[nextDay].filter((l) => l.date! > r.date! && lowOf(l) > ceiling);
-    return later.length ? { kind: 'evolving', others: later, total: later.length } : null;
+    const later = dated.suffixTop[nextDay].filter((l) => this.dayOf(l)! > day && lowOf(l) > ceiling);
+    return later.length ? { kind: 'evolving', others: later, total: later.length, why: this.why('evolving', r, later[0]) } : null;
+  }
+
+  /**
+   * Within the agreeing cluster, one document's own order: a count it
+   * recalls as earlier and its current one that time cannot explain (an
+   * official 25 after a recalled "at least 30", chained into one cluster by
+   * an "about 30"). Overlapping reports agree; a static count's members all do.
+   */
+  private inDocumentVerdict(r: FigureReport): Verdict | null {
+    if ((r.change ?? 'static') === 'static') return null;
+    const mine = this.mainByDocument().get(r.uri);
+    if (!mine || mine.length < 2) return null;
+    const lo = lowOf(r);
+    const hi = pointCeiling(r);
+    const against = mine.filter((n) => n !== r && (n.earlier ?? false) !== (r.earlier ?? false) && (lowOf(n) > hi || pointCeiling(n) < lo) && this.relation(r, n) === 'conflict');
+    return against.length ? { kind: 'conflict', others: against.slice(0, MAX_LINKS), total: against.length, why: this.why('conflict', r, against[0]) } : null;
+  }
+
+  private byDocument?: Map<string, FigureReport[]>;
+
+  private mainByDocument(): Map<string, FigureReport[]> {
+    return (this.byDocument ??= recallingDocuments(this.items, this.mainStart, this.mainEnd));
   }
 
   private dated?: DatedMembers;
@@ -271,27 +352,23 @@ class LazyVerdicts implements Verdicts {
   /** The agreeing cluster's dated members by day (stable), each day's end, and the largest later reports per suffix. */
   private datedMain(): DatedMembers {
     if (!this.dated) {
+      // A static count does not grow: none of its reports is evolving.
       const list: FigureReport[] = [];
-      for (let k = this.mainStart; k < this.mainEnd; k++) if (this.items[k].r.date) list.push(this.items[k].r);
-      list.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+      for (let k = this.mainStart; k < this.mainEnd; k++) {
+        const r = this.items[k].r;
+        if (this.dayOf(r) && (r.change ?? 'static') !== 'static') list.push(r);
+      }
+      const day = (r: FigureReport) => this.dayOf(r)!;
+      list.sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0));
       const index = new Map<FigureReport, number>();
       list.forEach((r, i) => index.set(r, i));
       const nextDay = new Int32Array(list.length);
       let next = list.length;
       for (let i = list.length - 1; i >= 0; i--) {
-        if (i < list.length - 1 && list[i].date !== list[i + 1].date) next = i + 1;
+        if (i < list.length - 1 && day(list[i]) !== day(list[i + 1])) next = i + 1;
         nextDay[i] = next;
       }
-      // Largest later reports (top MAX_LINKS by value) for each suffix of the day order.
-      const suffixTop: FigureReport[][] = new Array(list.length + 1);
-      suffixTop[list.length] = [];
-      for (let i = list.length - 1; i >= 0; i--) {
-        const below = suffixTop[i + 1];
-        // Most reports are not among the largest later ones: share the array instead of copying it.
-        if (below.length === MAX_LINKS && list[i].value <= below[MAX_LINKS - 1].value) suffixTop[i] = below;
-        else suffixTop[i] = [list[i], ...below].sort((a, b) => b.value - a.value).slice(0, MAX_LINKS);
-      }
-      this.dated = { list, index, nextDay, suffixTop };
+      this.dated = { list, index, nextDay, suffixTop: largestFrom(list, MAX_LINKS) };
     }
     return this.dated;
   }
@@ -303,7 +380,7 @@ class LazyVerdicts implements Verdicts {
       const dated = this.datedMain();
       for (let i = dated.list.length - 1; i >= 0; i--) {
         const r = dated.list[i];
-        if (!this.mainVerdict(r, this.indexOf(r) - this.mainStart) && this.get(r)) out.push(r);
+        if (!this.mainVerdict(r, this.indexOf(r) - this.mainStart) && !this.inDocumentVerdict(r) && this.get(r)) out.push(r);
       }
       this.evolvingOrder = out;
     }

@@ -1,6 +1,7 @@
 import type { FigureReport, VerdictKind } from './judge';
 import type { QuantityIndex } from './quantityIndex';
 import { describeReport } from './reports';
+import { pairWhy } from './why';
 
 /** One disagreement between two reports, as the CLI's `conflicts` lists it (domain.md). */
 export interface FigurePair {
@@ -9,6 +10,8 @@ export interface FigurePair {
   a: FigureReport;
   b: FigureReport;
   message: string;
+  /** Why the two are one quantity and what time makes of them ("a later report gives fewer"). */
+  why: string;
 }
 
 /** At most this many pairs per quantity in the CLI report; the diagnostics say how many there are. */
@@ -26,9 +29,10 @@ function order(a: FigureReport, b: FigureReport): number {
 export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER_QUANTITY): FigurePair[] {
   const out: FigurePair[] = [];
   for (const quantity of [...index.quantities()].sort()) {
-    const { verdicts } = index.judgement(quantity);
+    const judgement = index.judgement(quantity);
+    const { verdicts } = judgement;
     const seen = new Set<string>();
-    const pairs: Omit<FigurePair, 'message'>[] = [];
+    const pairs: Omit<FigurePair, 'message' | 'why'>[] = [];
     const keyOf = (r: FigureReport) => `${r.uri}\u0000${r.range.start.line}\u0000${r.range.start.character}`;
     for (const [report, verdict] of verdicts) {
       for (const other of verdict.others) {
@@ -42,12 +46,14 @@ export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER
     pairs.sort((x, y) => order(x.a, y.a) || order(x.b, y.b));
     // Messages only for the pairs kept: a large quantity has thousands.
     for (const { kind, a, b } of pairs.slice(0, maxPerQuantity)) {
+      const why = pairWhy(kind, a, b, judgement.relation(a, b), judgement.dayOf(a), judgement.dayOf(b));
       const message =
         kind === 'conflict'
-          ? `${quantity}: ${describeReport(a)} conflicts with ${describeReport(b)}`
+          ? `${quantity}: ${describeReport(a)} conflicts with ${describeReport(b)}: ${why}`
           : `${quantity}: ${describeReport(a)} and ${describeReport(b)} differ because the count grew over time`;
-      out.push({ kind, quantity, a, b, message });
+      out.push({ kind, quantity, a, b, message, why });
     }
   }
   return out;
 }
+

@@ -163,6 +163,9 @@ function sameReports(a: readonly FigureReport[], b: readonly FigureReport[]): bo
       x.high !== y.high ||
       x.qualifier !== y.qualifier ||
       x.date !== y.date ||
+      x.weekday !== y.weekday ||
+      x.earlier !== y.earlier ||
+      x.change !== y.change ||
       x.source !== y.source ||
       x.text !== y.text ||
       x.range.start.line !== y.range.start.line ||

@@ -19,9 +19,11 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[]): Figure
     low: c.low,
     high: c.high,
     date: c.date,
+    weekday: c.weekday ?? null,
+    earlier: c.earlier ?? false,
+    change: c.change ?? 'static',
     source: c.source,
     text: c.text,
-    ...(c.earlier && { earlier: true as const }),
   }));
 }
 

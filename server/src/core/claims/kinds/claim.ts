@@ -44,6 +44,8 @@ export function claimOf(kind: ClaimKindId, state: ClaimState, r: ClaimReader, me
     high: meaning.high !== undefined ? meaning.high : interval.high,
     source: state.source,
     date: state.date,
+    weekday: state.weekday,
+    change: state.change,
     scope: state.scope,
     figureStart: figure.start,
     figureEnd: figure.end,

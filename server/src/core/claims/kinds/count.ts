@@ -4,7 +4,7 @@
  * noun is the subject and a trigger word the event.
  */
 import { attributionStage } from '../stages/attribution';
-import { dateStage } from '../stages/date';
+import { changeStage, dateStage } from '../stages/date';
 import { eventStage, triggerNear } from '../stages/event';
 import { intervalStage } from '../stages/interval';
 import { aggregationStage } from '../stages/aggregation';
@@ -31,6 +31,7 @@ export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [
   backgroundStage,
   attributionStage,
   dateStage,
+  changeStage,
   scopeStage,
   intervalStage,
 ]);

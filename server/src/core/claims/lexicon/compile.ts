@@ -9,6 +9,7 @@ import { normalizeWord } from '../../numbers/normalize';
 import { watchIndex } from '../../numbers/tokens';
 import { dualIndex, figureWordHashes, type DualIndex } from '../../numbers/words';
 import { WEEKDAY_HASHES } from '../dates';
+import type { Change } from '../types';
 import { TokenPhrases } from './phrases';
 import { BOUND_QUALIFIERS, DEFAULT_LEXICON_DATA, mergeLexicon, SECTIONS, type BoundQualifier, type LexiconData, type SectionName, type UserLexicon } from './sections';
 import { RATE_PERIODS, type RatePeriod } from '../types';
@@ -49,6 +50,8 @@ export type CompiledLexicon = { [K in PhraseSectionName]: TokenPhrases<true> } &
   /** Words the tokenizer notes: bit 0 a figure may start there (`figureWordHashes`), bit 1 a weekday. */
   watch: HashFilter;
   eventLabels: Map<string, string>;
+  /** How each event's counts move over time (its `grows`/`varies` flag); events not here are `static`. */
+  eventChange: Map<string, Change>;
   subjectLabels: Map<string, string>;
   /** The kinds' classes: each word → its class id (sections.ts). */
   measures: TokenPhrases<string>;
@@ -90,8 +93,11 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
 
   const events: [string, string][] = [];
   const eventLabels = new Map<string, string>();
+  const eventChange = new Map<string, Change>();
   for (const [id, e] of Object.entries(data.events)) {
     eventLabels.set(id, e.label ?? id);
+    if (e.grows) eventChange.set(id, 'grows');
+    else if (e.varies) eventChange.set(id, 'varies');
     for (const t of e.triggers) events.push([t, id]);
   }
   for (const p of data.ignore ?? []) events.push([p, '']);
@@ -138,6 +144,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     duals,
     watch: watchIndex([figureWordHashes({ duals }), WEEKDAY_HASHES]),
     eventLabels,
+    eventChange,
     subjectLabels,
     measures: classSet(data.measures),
     measured: classSet(data.measured),

@@ -25,8 +25,14 @@ export type BoundQualifier = Exclude<Qualifier, 'exact'>;
 export const BOUND_QUALIFIERS: readonly BoundQualifier[] = ['more_than', 'at_least', 'about', 'nearly', 'less_than', 'up_to'];
 
 export const SECTIONS = {
-  /** Event id → a label (for the outline) and trigger words. */
-  events: classes('triggers'),
+  /**
+   * Event id → a label (for the outline), trigger words, and how its counts
+   * move over time: `grows` (a toll: killed, arrested; a later, larger report
+   * is the count rising, a later, smaller one a conflict), `varies` (revised
+   * either way: missing, in hospital; only reports of one time conflict).
+   * Neither: the count does not change (on board, attackers), and two values conflict whatever their dates.
+   */
+  events: classes('triggers', [], ['grows', 'varies']),
   /** Subject class → label, words, and `weak` words (شخص، فرد، ضابط) that a following "من <class>" may refine. */
   subjects: classes('words', ['weak']),
   /** Nouns whose dual counts two: `forms` read -ان/-ين (-تان/-تين), `nominative` only -ان (their -ين is also a plural), `construct` also -ي (ضابطي أمن). */
@@ -49,6 +55,13 @@ export const SECTIONS = {
   acts: phrases(),
   /** Subject classes that are things, not people: a weak person noun (شخص) is never refined to one ("من منازلهم"). */
   things: ids(),
+  /** A figure after one of these in its sentence is a count recalled as earlier than the document's own: حصيلة سابقة، في وقت سابق، بعد أن كان. */
+  earlierBefore: phrases(),
+  /** ... or before one of these: "بلغ 48 شخصا، قبل الإعلان عن زيادة الرقم". */
+  earlierAfter: phrases(),
+  /** The pluperfect recalls a count too: one of these auxiliaries before the figure and a `pastParticles` word after the auxiliary ("وكان 30 شخصا قد لقوا مصرعهم"). */
+  pastAuxiliaries: phrases(),
+  pastParticles: phrases(),
   /** Prepositions that make a following trigger the circumstance, not the event (خلال الاحتجاجات، بسبب الهجوم). */
   circumstantial: phrases(),
   // The kinds other than counts (claims/kinds/).
@@ -80,8 +93,6 @@ export const SECTIONS = {
   rates: lists(RATE_PERIODS, 'must be an object with "daily", "weekly", "monthly" or "yearly" lists'),
   /** An earlier time or another incident (العام الماضي، هجوم مماثل) anywhere in the sentence: its figures are background. */
   background: phrases(),
-  /** A recalled earlier toll of the same incident (حصيلة سابقة، في وقت سابق) before the figure in its sentence. */
-  earlier: phrases(),
 };
 
 type Sections = typeof SECTIONS;

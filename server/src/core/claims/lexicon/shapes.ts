@@ -101,12 +101,17 @@ export function keyed<K extends string, L extends string>(keys: readonly K[], li
   };
 }
 
-/** A class: its label, its main list (always there once validated) and its other lists (when given). */
-type Class<M extends string, R extends string> = { label?: string } & Record<M, string[]> & Lists<R>;
+/** A class: its label, its main list (always there once validated), its other lists and its flags (when given). */
+type Class<M extends string, R extends string, F extends string = never> = { label?: string } & Record<M, string[]> & Lists<R> & Partial<Record<F, boolean>>;
 
-/** Classes by id (an event, a subject class), each with a label and lists; a list alone is the main list. */
-export function classes<M extends string, R extends string = never>(main: M, rest: readonly R[] = []): Shape<Record<string, Class<M, R>>> & { kind: 'classes' } {
+/** Classes by id (an event, a subject class), each with a label, lists and boolean flags; a list alone is the main list. */
+export function classes<M extends string, R extends string = never, F extends string = never>(
+  main: M,
+  rest: readonly R[] = [],
+  flags: readonly F[] = [],
+): Shape<Record<string, Class<M, R, F>>> & { kind: 'classes' } {
   const listKeys: readonly (M | R)[] = [main, ...rest];
+  const known = new Set<string>(['label', ...listKeys, ...flags]);
   return {
     kind: 'classes',
     validate(v, value, path) {
@@ -114,13 +119,13 @@ export function classes<M extends string, R extends string = never>(main: M, res
         v.problem(path, 'must be an object keyed by id; ignored');
         return undefined;
       }
-      const out: Record<string, Class<M, R>> = {};
+      const out: Record<string, Class<M, R, F>> = {};
       for (const [id, spec] of Object.entries(value)) {
         const p = `${path}.${id}`;
         if (!v.id(id, p)) continue;
-        if (Array.isArray(spec)) out[id] = { [main]: v.list(spec, p) ?? [] } as Class<M, R>;
+        if (Array.isArray(spec)) out[id] = { [main]: v.list(spec, p) ?? [] } as Class<M, R, F>;
         else if (isRecord(spec)) {
-          const entry = {} as Class<M, R>;
+          const entry = {} as Class<M, R, F>;
           const label = v.label(spec.label, `${p}.label`);
           if (label) entry.label = label;
           (entry as Lists<M>)[main] = v.list(spec[main], `${p}.${main}`) ?? [];
@@ -128,19 +133,27 @@ export function classes<M extends string, R extends string = never>(main: M, res
             const list = v.list(spec[k], `${p}.${k}`);
             if (list) (entry as Lists<R>)[k] = list;
           }
-          for (const extra of Object.keys(spec)) {
-            if (extra !== 'label' && !(listKeys as readonly string[]).includes(extra)) v.problem(`${p}.${extra}`, 'unknown key; ignored');
+          for (const f of flags) {
+            const on = spec[f];
+            if (typeof on === 'boolean') (entry as Partial<Record<F, boolean>>)[f] = on;
+            else if (on !== undefined) v.problem(`${p}.${f}`, 'must be true or false; ignored');
           }
+          for (const extra of Object.keys(spec)) if (!known.has(extra)) v.problem(`${p}.${extra}`, 'unknown key; ignored');
           out[id] = entry;
         } else v.problem(p, `must be a list of ${main} or { "label", "${main}" }; ignored`);
       }
       return out;
     },
     merge(base, user) {
-      const out: Record<string, Class<M, R>> = {};
+      const out: Record<string, Class<M, R, F>> = {};
       for (const [id, c] of [...Object.entries(base), ...Object.entries(user ?? {})]) {
-        const entry = { label: c.label ?? out[id]?.label } as Class<M, R>;
+        const entry = { label: c.label ?? out[id]?.label } as Class<M, R, F>;
         for (const k of listKeys) (entry as Lists<M | R>)[k] = union((out[id] as Lists<M | R> | undefined)?.[k], (c as Lists<M | R>)[k]);
+        // A user's flag replaces the default's; a flag left out keeps it.
+        for (const f of flags) {
+          const on = (c as Partial<Record<F, boolean>>)[f] ?? (out[id] as Partial<Record<F, boolean>> | undefined)?.[f];
+          if (on !== undefined) (entry as Partial<Record<F, boolean>>)[f] = on;
+        }
         out[id] = entry;
       }
       return out;

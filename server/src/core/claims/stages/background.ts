@@ -1,10 +1,11 @@
 /**
- * Background and earlier tolls, read once per sentence. A sentence about
- * an earlier time or another incident (a year other than the story's, "العام
- * الماضي"، "هجوم مماثل"، a fact box line "وفي 2010، تحطمت طائرة ...") gives
- * background figures: they are not compared across documents. A recalled
- * earlier toll of the same incident ("وكانت حصيلة سابقة أشارت إلى مقتل
- * 37") is `earlier`: evolving material for the judgement, never a conflict.
+ * Background, read once per sentence. A sentence about an earlier time or
+ * another incident (a year other than the story's, "العام الماضي"، "هجوم
+ * مماثل"، a fact box line "وفي 2010، تحطمت طائرة ...") gives background
+ * figures: they are not compared across documents. A recalled earlier toll
+ * of the same incident ("وكانت حصيلة سابقة ...") is not background: the
+ * date stage marks it `earlier`, and the judgement orders it before the
+ * document's own figures.
  */
 import { partitionPoint } from '../../text/search';
 import type { ClaimReader } from '../reader';
@@ -15,34 +16,26 @@ import type { Stage } from './pipeline';
 export interface SentenceTime {
   sentence: number;
   background: boolean;
-  /** The first token of the first earlier-toll phrase, or -1. */
-  earlierAt: number;
 }
 
 export const backgroundStage: Stage = {
   name: 'background',
   requires: ['figure', 'sentence'],
-  assigns: ['background', 'earlier'],
+  assigns: ['background'],
   run(state, r) {
     const { start, end } = state.sentence;
     let time = r.sentenceTime;
     if (time === undefined || time.sentence !== start) r.sentenceTime = time = readSentence(r, start, end);
     state.background = time.background;
-    state.earlier = time.earlierAt >= 0 && time.earlierAt < state.figure.first;
   },
 };
 
 function readSentence(r: ClaimReader, s: number, e: number): SentenceTime {
   const tokens = r.tokens;
   let background = false;
-  let earlierAt = -1;
-  for (let j = s; j < e; j++) {
-    if (!r.isWord(j)) continue;
-    if (!background && r.lex.background.matchAt(tokens, j) !== undefined) background = true;
-    if (earlierAt < 0 && r.lex.earlier.matchAt(tokens, j) !== undefined) earlierAt = j;
-  }
+  for (let j = s; j < e && !background; j++) if (r.isWord(j) && r.lex.background.matchAt(tokens, j) !== undefined) background = true;
   if (!background) background = otherYear(r, s, e);
-  return { sentence: s, background, earlierAt };
+  return { sentence: s, background };
 }
 
 /**

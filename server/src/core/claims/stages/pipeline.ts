@@ -7,11 +7,11 @@
  * adding one in the wrong place fails at once, not as a silent change of output.
  */
 import type { ReadFigure } from '../../numbers/words';
-import type { DateMention } from '../dateMentions';
+import type { DateMention, WeekdayMention } from '../dateMentions';
 import type { SubjectPayload } from '../lexicon/compile';
 import type { ClaimReader } from '../reader';
 import type { PendingSource, SourceScan } from '../sources';
-import type { Aggregation, Claim, Qualifier, Role, Scope } from '../types';
+import type { Aggregation, Change, Claim, Qualifier, Role, Scope } from '../types';
 
 /** What the claims of one sentence share: its bounds, mentions, and the claim a later figure may refer back to. */
 export interface SentenceState {
@@ -21,6 +21,9 @@ export interface SentenceState {
   readonly dates: readonly DateMention[];
   /** The reading date before the sentence: the date of a figure the sentence gives none for. */
   readonly dateBefore: string | null;
+  /** In a document with no explicit date: the sentence's weekdays, and the reading weekday before it (claims/dateMentions.ts). */
+  readonly weekdays: readonly WeekdayMention[];
+  readonly weekdayBefore: number | null;
   /** The source a previous line ending in ":" names for this line, if any. */
   readonly pending: PendingSource | undefined;
   /** The last claim that is not a subset ("بينهم ستة"), with the start of its clause. */
@@ -66,10 +69,13 @@ export interface ClaimState {
   // aggregation, background (stages/aggregation.ts, background.ts)
   aggregation: Aggregation;
   background: boolean;
-  earlier: boolean;
   // attribution, date, scope
   source: string | null;
   date: string | null;
+  /** date: with no date, the weekday the figure's day is given by; whether the text recalls the count as earlier; how its event's counts move over time. */
+  weekday: number | null;
+  earlier: boolean;
+  change: Change;
   scope: Scope | null;
   // interval
   low: number | null;
@@ -146,9 +152,11 @@ export function newClaimState(figure: ReadFigure, sentence: SentenceState, claus
     headless: false,
     aggregation: 'incident',
     background: false,
-    earlier: false,
     source: null,
     date: null,
+    weekday: null,
+    earlier: false,
+    change: 'static',
     scope: null,
     low: null,
     high: null,

@@ -16,7 +16,7 @@ export function reportVerdicts(ctx: RuleContext, kind: VerdictKind): void {
     const here = `${describeAmount(report)}${report.date ? ` on ${report.date}` : ''}`;
     const message =
       kind === 'conflict'
-        ? `Conflicting figure for ${report.quantity}: ${here} here, but ${verdict.total} other report${verdict.total === 1 ? '' : 's'} disagree${verdict.total === 1 ? 's' : ''} and no date explains it: ${list}`
+        ? `Conflicting figure for ${report.quantity}: ${here} here, but ${verdict.total} other report${verdict.total === 1 ? '' : 's'} disagree${verdict.total === 1 ? 's' : ''}${verdict.why ? ` (${verdict.why})` : ' and no date explains it'}: ${list}`
         : evolvingMessage(report, verdict.others, here, list);
     ctx.report({
       range: report.range,
@@ -28,7 +28,8 @@ export function reportVerdicts(ctx: RuleContext, kind: VerdictKind): void {
 }
 
 function evolvingMessage(report: FigureReport, others: readonly FigureReport[], here: string, list: string): string {
-  const later = others.some((o) => o.date && report.date && o.date > report.date);
+  // A growing count's later reports are its larger ones; a weekday-only report has no date of its own to compare.
+  const later = others.some((o) => o.value > report.value);
   return later
     ? `Evolving figure for ${report.quantity}: ${here} here; later reports give larger figures (the count grew): ${list}`
     : `Evolving figure for ${report.quantity}: ${here} here is later and larger than earlier reports (the count grew): ${list}`;
