@@ -52,7 +52,7 @@ describe('CLI check', () => {
     assert.ok(police.length >= 3);
     for (const c of police) {
       assert.equal(c.kind, 'conflict');
-      assert.deepEqual(Object.keys(c).sort(), ['a', 'b', 'kind', 'message', 'quantity']);
+      assert.deepEqual(Object.keys(c).sort(), ['a', 'b', 'kind', 'message', 'quantity', 'why']);
       assert.deepEqual([c.a.value, c.b.value].sort((x: number, y: number) => x - y), [7, 18]);
       assert.match(c.a.path, /^seeds\//);
     }

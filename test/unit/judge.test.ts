@@ -10,7 +10,7 @@ function r(uri: string, value: number, q = 'exact', date: string | null = null, 
   const low = q === 'less_than' || q === 'up_to' ? null : q === 'about' ? value * 0.9 : q === 'nearly' ? value * 0.9 : value;
   const high = q === 'more_than' || q === 'at_least' ? null : q === 'about' ? value * 1.1 : value;
   const range = { start: { line: line++, character: 0 }, end: { line, character: 0 } };
-  return { uri, range, quantity, qualifier: q, value, low, high, date, source: null, text: `${value}` };
+  return { uri, range, quantity, story: '', key: quantity, qualifier: q, value, low, high, date, source: null, text: `${value}` };
 }
 
 const kinds = (reports: FigureReport[], j = judge('q', reports)) => reports.map((x) => j.verdicts.get(x)?.kind ?? 'agree');

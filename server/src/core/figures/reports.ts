@@ -6,12 +6,14 @@ import type { FigureReport } from './judge';
  * Vague quantities (عشرات "tens", مئات "hundreds") are left out: they are
  * too loose to contradict a count, and flagging them would cost precision.
  */
-export function reportsFromClaims(uri: string, claims: readonly Claim[]): FigureReport[] {
+export function reportsFromClaims(uri: string, claims: readonly Claim[], story: string = uri): FigureReport[] {
   return claims.filter((c) => !isVague(c)).map((c) => ({
     uri,
     range: c.range,
     // A figure for one place is a different quantity from the national one: compare it only with the same place's.
     quantity: quantityString(quantityOf(c)),
+    story,
+    key: figureKey(story, quantityString(quantityOf(c))),
     qualifier: c.qualifier,
     value: c.value,
     low: c.low,
@@ -20,6 +22,11 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[]): Figure
     source: c.source,
     text: c.text,
   }));
+}
+
+/** The judgement group of a quantity in a story: reports of different stories are never compared. */
+export function figureKey(story: string, quantity: string): string {
+  return `${story}\u0000${quantity}`;
 }
 
 /** A vague quantity read as itself (عشرات، نحو عشرات), with the interval its words give; "أكثر من عشرات" is a bound, and compared. */
