@@ -3,7 +3,7 @@ import { CorpusChange } from './corpusFacts';
 import type { FigureReport, Verdict } from './figures/judge';
 import { figureIndexOf, indexFigures } from './figureIndex';
 import { QuantityIndex } from './figures/quantityIndex';
-import { documentLineKeys } from './lines';
+import { documentLineKeys, lineProfile } from './lines';
 import { countStyles, type DigitStyle, type NumberToken } from './numbers/scanner';
 import { StoryIndex, type Story } from './stories/storyIndex';
 import { storyProfile, type StoryProfile } from './stories/terms';
@@ -31,7 +31,7 @@ export interface DocumentSummary {
 }
 
 export function summarize(doc: SeedDocument, numbers: readonly NumberToken[], claims: readonly Claim[] = []): DocumentSummary {
-  const story = storyProfile(doc.uri, doc.text, claims.map((c) => c.date));
+  const story = storyProfile(doc.uri, doc.text, claims.map((c) => c.date), lineProfile(doc).keys);
   return { digitStyles: countStyles(numbers), ...documentLineKeys(doc), claims, story };
 }
 
@@ -64,7 +64,7 @@ export class CorpusIndex implements CorpusView {
   private totals = { western: 0, eastern: 0 };
   private readonly lineFrequency = new Map<number, number>();
   private readonly titleFrequency = new Map<number, number>();
-  private readonly storyIndex = new StoryIndex();
+  private readonly storyIndex = new StoryIndex((key) => this.lineFrequency.get(key) ?? 0);
   private readonly quantityIndex = new QuantityIndex();
   /**
    * Documents whose reports wait for the first grouping into stories (their

@@ -14,11 +14,13 @@ export function indexFigures(figures: QuantityIndex, uri: string, claims: readon
   return figures.set(uri, reportsFromClaims(uri, claims, story));
 }
 
-type Documents = readonly (readonly [uri: string, summary: { readonly claims: readonly Claim[]; readonly story: StoryProfile }])[];
+type Documents = readonly (readonly [uri: string, summary: { readonly claims: readonly Claim[]; readonly story: StoryProfile; readonly lineKeys: readonly number[] }])[];
 
 /** These documents grouped into stories. */
 export function storiesOf(documents: Documents): StoryIndex {
-  const stories = new StoryIndex();
+  const lines = new Map<number, number>();
+  for (const [, summary] of documents) for (const key of summary.lineKeys) lines.set(key, (lines.get(key) ?? 0) + 1);
+  const stories = new StoryIndex((key) => lines.get(key) ?? 0);
   for (const [uri, summary] of documents) stories.set(uri, summary.story);
   return stories;
 }

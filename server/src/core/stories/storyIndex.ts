@@ -19,7 +19,7 @@
  * it once.
  */
 import { cosine, vectorOf, type StoryVector } from './vectors';
-import type { StoryProfile } from './terms';
+import { distinctCounts, type StoryProfile } from './terms';
 
 export interface Story {
   /** The URI of its first document: stable while that document stays in it. */
@@ -44,12 +44,14 @@ const NEAREST = 3;
  */
 const COPY_COSINE = 0.5;
 /**
- * A key term is in at most this share of the documents (or MIN_KEY_DF): a
+ * A key term is in at most this share of the documents, or MIN_KEY_DF: a
  * term that common finds too many candidates to compare, and an incident's
- * names are rarer.
+ * names are rarer. The floor keeps a story told by many documents of a
+ * small corpus (thirty copies among 150) findable through its names; below
+ * it candidates cost little anyway.
  */
-const KEY_DF_SHARE = 1 / 200;
-const MIN_KEY_DF = 30;
+const KEY_DF_SHARE = 1 / 50;
+const MIN_KEY_DF = 200;
 /** Key terms two documents must share to be compared at all. */
 const SHARED_KEYS = 2;
 /** Days apart at most of two documents' closest days, when both have days. */
@@ -80,6 +82,9 @@ export class StoryIndex {
   private readonly postings = new Map<number, Set<Entry>>();
   /** Documents at the last rebuild; 0 until the first `settle`. */
   private builtAt = 0;
+
+  /** `lineFrequency` tells in how many documents a line key is (none: lines are not compared). */
+  constructor(private readonly lineFrequency: (key: number) => number = () => 1) {}
 
   get live(): boolean {
     return this.builtAt > 0;
@@ -174,7 +179,8 @@ export class StoryIndex {
   private index(e: Entry): void {
     const n = this.entries.size;
     const df = (t: number) => this.df.get(t) ?? 0;
-    e.vector = vectorOf(e.profile, df, n, Math.max(MIN_KEY_DF, Math.ceil(n * KEY_DF_SHARE)));
+    const counts = distinctCounts(e.profile, (key) => this.lineFrequency(key) > 1);
+    e.vector = vectorOf(e.profile, counts, df, n, Math.max(MIN_KEY_DF, Math.ceil(n * KEY_DF_SHARE)));
     for (const t of e.vector.keys) {
       let list = this.postings.get(t);
       if (!list) this.postings.set(t, (list = new Set()));

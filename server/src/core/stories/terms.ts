@@ -18,6 +18,15 @@ export interface StoryProfile {
   readonly days: readonly number[];
   /** The first line, for naming the story in messages and hovers. */
   readonly title: string;
+  /**
+   * The stems of each line with its corpus line key (lines.ts), flat: line
+   * `i` holds `lineTerms[lineEnds[i - 1] ?? 0, lineEnds[i])`. A line another
+   * document has verbatim (a teaser of another story, a footer) is left out
+   * of the vector (see `distinctCounts`).
+   */
+  readonly lineKeys: Float64Array;
+  readonly lineEnds: Uint32Array;
+  readonly lineTerms: Int32Array;
 }
 
 /** Stems kept per document: the most frequent ones; a long article's tail adds nothing distinctive and costs memory. */
@@ -75,6 +84,29 @@ function fileDay(uri: string): number | undefined {
   return m ? dayNumber(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
 }
 
+/**
+ * The profile's counts without the lines other documents have verbatim
+ * (`shared(key)`), unless those are most of it: a teaser of another story
+ * must not link two documents, but a copy of one agency story in two outlets
+ * is all shared lines, and stays itself.
+ */
+export function distinctCounts(p: StoryProfile, shared: (lineKey: number) => boolean): Uint16Array {
+  let removed: Map<number, number> | undefined;
+  let total = 0;
+  let gone = 0;
+  for (let k = 0; k < p.counts.length; k++) total += p.counts[k];
+  for (let i = 0; i < p.lineKeys.length; i++) {
+    if (!shared(p.lineKeys[i])) continue;
+    removed ??= new Map();
+    for (let j = i ? p.lineEnds[i - 1] : 0; j < p.lineEnds[i]; j++) {
+      removed.set(p.lineTerms[j], (removed.get(p.lineTerms[j]) ?? 0) + 1);
+      gone++;
+    }
+  }
+  if (!removed || 2 * gone > total) return p.counts;
+  return Uint16Array.from(p.counts, (c, k) => c - Math.min(c, removed!.get(p.terms[k]) ?? 0));
+}
+
 /** A title cut at a word boundary. */
 function shortTitle(line: string): string {
   if (line.length <= MAX_TITLE) return line;
@@ -82,12 +114,36 @@ function shortTitle(line: string): string {
   return `${line.slice(0, cut > MAX_TITLE / 2 ? cut : MAX_TITLE)}…`;
 }
 
-/** The story profile of a text whose figures refer to `dates` (ISO days). */
-export function storyProfile(uri: string, text: string, dates: Iterable<string | null>): StoryProfile {
+/**
+ * The story profile of a text whose figures refer to `dates` (ISO days);
+ * `keys` are its lines' corpus keys (`LineProfile.keys`), none when unknown.
+ */
+export function storyProfile(uri: string, text: string, dates: Iterable<string | null>, keys: ArrayLike<number> = []): StoryProfile {
   const counts = new Map<number, number>();
+  const lineKeys: number[] = [];
+  const lineEnds: number[] = [];
+  const lineTerms: number[] = [];
+  let line = 0;
+  let lineStart = 0;
+  let lineEnd = text.indexOf('\n');
   for (const m of text.matchAll(WORD)) {
+    while (lineEnd >= 0 && m.index > lineEnd) {
+      closeLine();
+      line++;
+      lineStart = lineEnd + 1;
+      lineEnd = text.indexOf('\n', lineStart);
+    }
     const key = stemKey(m[0]);
-    if (key !== 0) counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (key === 0) continue;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (keys[line]) lineTerms.push(key);
+  }
+  closeLine();
+  function closeLine(): void {
+    const start = lineEnds.length ? lineEnds[lineEnds.length - 1] : 0;
+    if (lineTerms.length === start) return;
+    lineKeys.push(keys[line]);
+    lineEnds.push(lineTerms.length);
   }
   let entries = [...counts];
   if (entries.length > MAX_TERMS) entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_TERMS);
@@ -103,5 +159,8 @@ export function storyProfile(uri: string, text: string, dates: Iterable<string |
     counts: Uint16Array.from(entries, (e) => Math.min(e[1], 0xffff)),
     days: [...days].filter((d) => !Number.isNaN(d)).sort((a, b) => a - b),
     title: shortTitle((end < 0 ? first : first.slice(0, end)).trim()),
+    lineKeys: Float64Array.from(lineKeys),
+    lineEnds: Uint32Array.from(lineEnds),
+    lineTerms: Int32Array.from(lineTerms),
   };
 }

@@ -30,22 +30,22 @@ export function idf(df: number, n: number): number {
 }
 
 /**
- * A profile's vector. `df` gives each term's document frequency in a corpus
+ * A profile's vector, of `counts` (its own or `distinctCounts`). `df` gives each term's document frequency in a corpus
  * of `n`; a key term is in at most `maxKeyDf` documents (a common word would
  * make every pair a candidate).
  */
-export function vectorOf(p: StoryProfile, df: (term: number) => number, n: number, maxKeyDf: number): StoryVector {
+export function vectorOf(p: StoryProfile, counts: Uint16Array, df: (term: number) => number, n: number, maxKeyDf: number): StoryVector {
   const m = p.terms.length;
   const w = new Float64Array(m);
   const f = new Int32Array(m);
   for (let k = 0; k < m; k++) {
     f[k] = df(p.terms[k]);
-    w[k] = (1 + Math.log(p.counts[k])) * idf(f[k], n);
+    w[k] = counts[k] ? (1 + Math.log(counts[k])) * idf(f[k], n) : 0;
   }
   // The VECTOR_TERMS heaviest, ties by term: the cut found by a native sort of the weights, the comparator run on the few kept.
   const cut = m > VECTOR_TERMS ? w.slice().sort()[m - VECTOR_TERMS] : -Infinity;
   const order: number[] = [];
-  for (let k = 0; k < m; k++) if (w[k] >= cut) order.push(k);
+  for (let k = 0; k < m; k++) if (w[k] > 0 && w[k] >= cut) order.push(k);
   order.sort((a, b) => w[b] - w[a] || p.terms[a] - p.terms[b]);
   const top = order.length > VECTOR_TERMS ? order.slice(0, VECTOR_TERMS) : order;
   const keys: number[] = [];
