@@ -70,6 +70,8 @@ interface Entry {
   vector?: StoryVector;
   /** Its closest documents (`nearest`); a link needs each among the other's. */
   near: Entry[];
+  /** The cosine of each of `near`. */
+  nearCos: number[];
   /** Candidates at `COPY_COSINE` or closer: always linked. */
   copies: Entry[];
   readonly edges: Set<Entry>;
@@ -98,7 +100,7 @@ export class StoryIndex {
       this.countTerms(old.profile, -1);
       old.profile = profile;
     }
-    const entry = old ?? { uri, profile, near: [], copies: [], edges: new Set<Entry>(), story: { id: uri, label: profile.title, size: 1 } };
+    const entry = old ?? { uri, profile, near: [], nearCos: [], copies: [], edges: new Set<Entry>(), story: { id: uri, label: profile.title, size: 1 } };
     if (!old) this.entries.set(uri, entry);
     this.countTerms(profile, 1);
     if (!this.live) return new Set();
@@ -108,7 +110,7 @@ export class StoryIndex {
     this.index(entry);
     for (const c of this.candidates(entry)) affected.add(c);
     affected.add(entry);
-    return this.relink(affected);
+    return this.relink(entry, affected);
   }
 
   remove(uri: string): Set<string> {
@@ -123,7 +125,7 @@ export class StoryIndex {
     const seeds = [...entry.edges];
     for (const other of entry.edges) other.edges.delete(entry);
     entry.edges.clear();
-    const changed = this.relink(affected, seeds);
+    const changed = this.relink(entry, affected, seeds);
     changed.delete(uri);
     return changed;
   }
@@ -167,6 +169,7 @@ export class StoryIndex {
     for (const e of this.entries.values()) {
       e.edges.clear();
       e.near = e.copies = [];
+      e.nearCos = [];
     }
     if (this.entries.size < MIN_DOCUMENTS) return this.regroup(this.entries.values(), true);
     for (const e of this.entries.values()) this.index(e);
@@ -221,7 +224,38 @@ export class StoryIndex {
       if (c >= COPY_COSINE) e.copies.push(other);
     }
     scored.sort((a, b) => b.c - a.c || (a.other.uri < b.other.uri ? -1 : 1));
-    e.near = scored.slice(0, NEAREST).map((x) => x.other);
+    const kept = scored.slice(0, NEAREST);
+    e.near = kept.map((x) => x.other);
+    e.nearCos = kept.map((x) => x.c);
+  }
+
+  /**
+   * The candidate's nearest and copies after `d` changed or left: a full
+   * recount only when `d` was among its nearest and got farther (another
+   * document may take its place); otherwise `d` moves, enters or stays out.
+   */
+  private renear(c: Entry, d: Entry): void {
+    c.copies = c.copies.filter((x) => x !== d);
+    const present = this.entries.has(d.uri) && d.vector !== undefined;
+    const cos = present ? cosine(c.vector!, d.vector!) : -1;
+    const linked = cos >= LINK_COSINE && closeInTime(c.profile.days, d.profile.days);
+    if (linked && cos >= COPY_COSINE) c.copies.push(d);
+    const at = c.near.indexOf(d);
+    if (at >= 0 && (!linked || cos < c.nearCos[at])) return this.nearest(c);
+    if (at >= 0) {
+      c.near.splice(at, 1);
+      c.nearCos.splice(at, 1);
+    }
+    if (!linked) return;
+    let k = 0;
+    while (k < c.near.length && (c.nearCos[k] > cos || (c.nearCos[k] === cos && c.near[k].uri < d.uri))) k++;
+    if (k >= NEAREST) return;
+    c.near.splice(k, 0, d);
+    c.nearCos.splice(k, 0, cos);
+    if (c.near.length > NEAREST) {
+      c.near.length = NEAREST;
+      c.nearCos.length = NEAREST;
+    }
   }
 
   /** Links the entry with its near copies and with each of its nearest documents that has it among its own nearest. */
@@ -239,20 +273,24 @@ export class StoryIndex {
   }
 
   /**
-   * After an update: the nearest documents of every affected entry (the
-   * updated one and its candidates before and after: nobody else can have
-   * had it, or get it, among their nearest), their links, and the stories
-   * of everything they were or are linked to.
+   * After an update of `d`: the nearest documents of every affected entry
+   * (`d` and its candidates before and after: nobody else can have had it,
+   * or get it, among their nearest), their links, and the stories of
+   * everything they were or are linked to.
    */
-  private relink(affected: Set<Entry>, seeds: Entry[] = []): Set<string> {
+  private relink(d: Entry, affected: Set<Entry>, seeds: Entry[] = []): Set<string> {
     for (const a of affected) {
       for (const other of a.edges) {
         other.edges.delete(a);
         seeds.push(other);
       }
       a.edges.clear();
-      if (this.entries.has(a.uri)) this.nearest(a);
-      else a.near = a.copies = [];
+      if (a !== d) this.renear(a, d);
+      else if (this.entries.has(a.uri)) this.nearest(a);
+      else {
+        a.near = a.copies = [];
+        a.nearCos = [];
+      }
     }
     for (const a of affected) this.linkMutual(a);
     for (const a of affected) seeds.push(a, ...a.edges);
