@@ -159,6 +159,8 @@ describe('hover: every report of the quantity across the corpus', () => {
       expected,
     );
     assert.match(section, /…and 18 more reports$/);
+    // Thirty copies of one report are one story, whatever the nearest-few limit of links.
+    assert.match(section, /\nCompared with 29 reports in the story «\u2068وفي 5 يناير 2022 قتل 18 شرطيا\.\u2069», 30 documents\.\n/);
     // The table follows the corpus: a changed report shows at once.
     corpus.set('file:///d07.txt', prepareDocument(new SeedDocument('file:///d07.txt', text(7, 1))).summary);
     const after = corpusReportsSection(claim, 'file:///d03.txt', corpus);

@@ -38,6 +38,8 @@ function toReport(s: Spec): FigureReport {
     uri: `doc-${s.doc}`,
     range: { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character + 2 } },
     quantity: s.quantity,
+    story: '',
+    key: s.quantity,
     qualifier: q,
     value: v,
     low,

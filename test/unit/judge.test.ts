@@ -11,7 +11,7 @@ function r(uri: string, value: number, q = 'exact', date: string | null = null, 
   const high = q === 'more_than' || q === 'at_least' ? null : q === 'about' ? value * 1.1 : value;
   const range = { start: { line: line++, character: 0 }, end: { line, character: 0 } };
   // Tolls grow (lang/ar/claims.json: killed, arrested); tests of static counts say so.
-  return { uri, range, quantity, qualifier: q, value, low, high, date, source: null, text: `${value}`, change: 'grows', ...more };
+  return { uri, range, quantity, story: '', key: quantity, qualifier: q, value, low, high, date, source: null, text: `${value}`, change: 'grows', ...more };
 }
 const onBoard = { change: 'static' } as const;
 

@@ -19,7 +19,7 @@ const MANY = 160_000;
 test('item 5: 160k reports of one quantity are indexed and judged without a stack overflow', { timeout: 60000 }, () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
   const reports: FigureReport[] = [];
-  for (let i = 0; i < MANY; i++) reports.push({ uri: 'a', range, quantity: 'killed/people', qualifier: 'exact', value: 5, low: 5, high: 5, date: null, source: null, text: 'قتل 5' });
+  for (let i = 0; i < MANY; i++) reports.push({ uri: 'a', range, quantity: 'killed/people', story: '', key: 'killed/people', qualifier: 'exact', value: 5, low: 5, high: 5, date: null, source: null, text: 'قتل 5' });
   const index = new QuantityIndex();
   assert.deepEqual([...index.set('a', reports)], ['killed/people']);
   assert.equal(index.reportsOf('a').length, MANY);

@@ -15,7 +15,7 @@ import { analysisCounts, countsFail, DEFAULT_MAX_FINDINGS, formatText, summaryLi
 import { ChunkedWriter, serializeItem, writeJson, type OutputSink } from './jsonStream';
 import { expandPaths } from './paths';
 import { parallelCheck, threadsFor, type ParallelFile } from './parallel';
-import { toJsonConflicts, toJsonReport } from './report';
+import { toJsonConflicts, toJsonReport, type StoryLookup } from './report';
 import { FileWorkspace, type FileDocument } from './workspace';
 
 export interface CliIO {
@@ -177,7 +177,8 @@ async function runCheck(opts: Options, io: CliIO, workspace: FileWorkspace, out:
   }
   try {
     if (opts.format === 'json') {
-      await writeJson(toJsonReport(VERSION, [], toJsonConflicts(check.conflicts())), out, { key: 'files', items: serializedFiles(analysed()) });
+      const storyOf = (uri: string) => loaded.corpus.storyOf(uri);
+      await writeJson(toJsonReport(VERSION, [], toJsonConflicts(check.conflicts(), storyOf)), out, { key: 'files', items: serializedFiles(analysed(), storyOf) });
       await out.write('\n');
     } else {
       for (const analysis of analysed()) await out.write(formatText([analysis]));
@@ -197,8 +198,8 @@ function stdoutWriter(io: CliIO): ChunkedWriter {
 }
 
 /** Each analysis as the report's `files` item, serialized as `writeJson` writes it. */
-function* serializedFiles(analyses: Iterable<DocumentAnalysis>): Generator<string> {
-  for (const analysis of analyses) yield serializeItem(toJsonReport(VERSION, [analysis]).files[0]);
+function* serializedFiles(analyses: Iterable<DocumentAnalysis>, storyOf: StoryLookup): Generator<string> {
+  for (const analysis of analyses) yield serializeItem(toJsonReport(VERSION, [analysis], [], storyOf).files[0]);
 }
 
 /** `check` on worker threads (cli/parallel.ts): the same output, written as files finish. */
@@ -209,7 +210,7 @@ async function runParallelCheck(opts: Options, io: CliIO, files: ParallelFile[],
   const out = stdoutWriter(io);
   try {
     if (opts.format === 'json') {
-      const conflicts = toJsonConflicts(conflictsOf(run.figures, opts.only));
+      const conflicts = toJsonConflicts(conflictsOf(run.figures, opts.only), (uri) => run.stories.storyOf(uri));
       await writeJson(toJsonReport(VERSION, [], conflicts), out, { key: 'files', items: run.outputs });
       await out.write('\n');
     } else {

@@ -23,7 +23,7 @@
 import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
-import { analyzeDocument, CorpusIndex, figureIndexOf, prepareDocument, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type QuantityIndex, type Settings } from '../core';
+import { analyzeDocument, CorpusIndex, figureIndexOf, prepareDocument, storiesOf, type StoryIndex, SeedDocument, type DocumentSummary, type Family, type PreparedDocument, type QuantityIndex, type Settings } from '../core';
 import { readSeedSync } from '../node/files';
 import type { FsPath } from '../node/walk';
 import { VERSION } from '../version';
@@ -104,6 +104,8 @@ export interface ParallelCheckResult {
   counts: SeverityCounts;
   /** The corpus's figure reports, judged on this thread for the report's `conflicts`. */
   figures: QuantityIndex;
+  /** The stories the figures were grouped by. */
+  stories: StoryIndex;
 }
 
 /**
@@ -176,7 +178,8 @@ export async function parallelCheck(
       const summary = summaries[i];
       if (summary) corpus.push([files[i].display, summary]);
     }
-    const figures = figureIndexOf(corpus);
+    const stories = storiesOf(corpus);
+    const figures = figureIndexOf(corpus, stories);
     const errors = problems.filter((p): p is string => p !== undefined);
     const readable = summaries.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
 
@@ -225,7 +228,7 @@ export async function parallelCheck(
         await terminate();
       }
     }
-    return { errors, files: readable.length, outputs: outputs(), counts, figures };
+    return { errors, files: readable.length, outputs: outputs(), counts, figures, stories };
   } catch (err) {
     await terminate();
     throw err;
@@ -267,7 +270,7 @@ function createHandler(post: (message: FromWorker) => void): (message: ToWorker)
     for (const i of [...prepared.keys()].sort((a, b) => a - b)) {
       const analysis = analyzeDocument(prepared.get(i)!, index, m.settings, { families: m.families, maxFindings: m.maxFindings });
       prepared.delete(i);
-      const output = m.format === 'json' ? serializeItem(toJsonReport(VERSION, [analysis]).files[0]) : formatText([analysis]);
+      const output = m.format === 'json' ? serializeItem(toJsonReport(VERSION, [analysis], [], (uri) => index.storyOf(uri)).files[0]) : formatText([analysis]);
       batch.push({ i, output, counts: analysisCounts(analysis) });
       if (batch.length >= 16) {
         post({ type: 'analysed', results: batch });

@@ -2,7 +2,7 @@
  * The CLI's JSON report (domain.md, "The CLI's JSON output"). Other tools
  * parse it: change it only compatibly, and bump `version` semantics with it.
  */
-import type { DocumentAnalysis, FigurePair, Finding, Range } from '../core';
+import type { DocumentAnalysis, FigurePair, Finding, Range, Story } from '../core';
 import { omittedFinding } from './format';
 
 export interface JsonFinding {
@@ -44,15 +44,28 @@ export interface JsonConflict {
   a: { path: string; range: Range; value: number };
   b: { path: string; range: Range; value: number };
   message: string;
-  /** Why the two are one quantity and why time does not explain the difference (or does, for `evolving`). */
+  /** Why the two are one quantity (the anchors, and the story both are in when the corpus has stories) and why time does not explain the difference (or does, for `evolving`). */
   why?: string;
 }
+
+/** The story a file is in (added in 0.1: absent from older reports): figures are compared only within a story. */
+export interface JsonStory {
+  /** The path of its first document: the same for every file of the story. */
+  id: string;
+  /** That document's title. */
+  label: string;
+  /** How many documents it holds (1: the file is alone in its story). */
+  documents: number;
+}
+
+/** The corpus's stories, for the report: the file's own when not given. */
+export type StoryLookup = (uri: string) => Story;
 
 export interface JsonReport {
   tool: 'corpus-lens';
   version: string;
   /** `omittedFindings`: how many findings past `--max-findings` the last one (`corpus-lens/too-many-findings`) stands for; absent when none. */
-  files: { path: string; findings: JsonFinding[]; claims: JsonClaim[]; omittedFindings?: number }[];
+  files: { path: string; findings: JsonFinding[]; claims: JsonClaim[]; omittedFindings?: number; story?: JsonStory }[];
   conflicts: JsonConflict[];
 }
 
@@ -89,7 +102,7 @@ function claim(c: Partial<JsonClaim>): JsonClaim {
   };
 }
 
-export function toJsonReport(version: string, analyses: readonly DocumentAnalysis[], conflicts: JsonConflict[] = []): JsonReport {
+export function toJsonReport(version: string, analyses: readonly DocumentAnalysis[], conflicts: JsonConflict[] = [], storyOf?: StoryLookup): JsonReport {
   return {
     tool: 'corpus-lens',
     version,
@@ -98,6 +111,7 @@ export function toJsonReport(version: string, analyses: readonly DocumentAnalysi
       findings: withOmitted(a),
       claims: ((a as WithClaims).claims ?? []).map(claim),
       ...(a.omitted && { omittedFindings: a.omitted.count }),
+      ...(storyOf && { story: jsonStory(storyOf(a.uri)) }),
     })),
     conflicts,
   };
@@ -109,14 +123,23 @@ function withOmitted(a: DocumentAnalysis): JsonFinding[] {
   return out;
 }
 
+function jsonStory(s: Story): JsonStory {
+  return { id: s.id, label: s.label, documents: s.size };
+}
+
 /** The corpus's judged disagreements (`CorpusCheck.conflicts`) as the report's `conflicts`. */
-export function toJsonConflicts(pairs: readonly FigurePair[]): JsonConflict[] {
+export function toJsonConflicts(pairs: readonly FigurePair[], storyOf?: StoryLookup): JsonConflict[] {
   return pairs.map((p) => ({
     kind: p.kind,
     quantity: p.quantity,
     a: { path: p.a.uri, range: p.a.range, value: p.a.value },
     b: { path: p.b.uri, range: p.b.range, value: p.b.value },
     message: p.message,
-    why: p.why,
+    why: storyOf ? `${p.why}; ${storyReason(storyOf(p.a.uri))}` : p.why,
   }));
+}
+
+/** "in the story «…» (3 documents)". */
+function storyReason(story: Story): string {
+  return story.size < 2 ? 'within one document' : `in the story «${story.label}» (${story.size} documents)`;
 }

@@ -3,8 +3,10 @@ import { CorpusChange } from './corpusFacts';
 import type { FigureReport, Verdict } from './figures/judge';
 import { figureIndexOf, indexFigures } from './figureIndex';
 import { QuantityIndex } from './figures/quantityIndex';
-import { documentLineKeys } from './lines';
+import { documentLineKeys, lineProfile } from './lines';
 import { countStyles, type DigitStyle, type NumberToken } from './numbers/scanner';
+import { StoryIndex, type Story } from './stories/storyIndex';
+import { storyProfile, type StoryProfile } from './stories/terms';
 import type { SeedDocument } from './text';
 
 /**
@@ -24,10 +26,13 @@ export interface DocumentSummary {
   titleKey: number;
   /** The document's claims (plain data with copied strings: keeping them never keeps the text alive). */
   claims: readonly Claim[];
+  /** What tells its story from others (stories/terms.ts). */
+  story: StoryProfile;
 }
 
 export function summarize(doc: SeedDocument, numbers: readonly NumberToken[], claims: readonly Claim[] = []): DocumentSummary {
-  return { digitStyles: countStyles(numbers), ...documentLineKeys(doc), claims };
+  const story = storyProfile(doc.uri, doc.text, claims.map((c) => c.date), lineProfile(doc).keys);
+  return { digitStyles: countStyles(numbers), ...documentLineKeys(doc), claims, story };
 }
 
 /**
@@ -59,8 +64,20 @@ export class CorpusIndex implements CorpusView {
   private totals = { western: 0, eastern: 0 };
   private readonly lineFrequency = new Map<number, number>();
   private readonly titleFrequency = new Map<number, number>();
-  /** Figure reports by quantity, with judgements cached per quantity. */
-  readonly figures = new QuantityIndex();
+  private readonly storyIndex = new StoryIndex((key) => this.lineFrequency.get(key) ?? 0);
+  private readonly quantityIndex = new QuantityIndex();
+  /**
+   * Documents whose reports wait for the first grouping into stories (their
+   * story is part of each report's key): filling the index costs no
+   * grouping, and the first question about figures groups once.
+   */
+  private readonly unfiled = new Set<string>();
+
+  /** Figure reports by quantity within a story, with judgements cached per quantity. */
+  get figures(): QuantityIndex {
+    this.settle();
+    return this.quantityIndex;
+  }
 
   /** Adds or replaces a document's summary; returns what that changed of the facts rules read. */
   set(uri: string, summary: DocumentSummary): CorpusChange {
@@ -71,7 +88,15 @@ export class CorpusIndex implements CorpusView {
     this.totals.eastern += summary.digitStyles.eastern;
     for (const key of summary.lineKeys) this.lineFrequency.set(key, (this.lineFrequency.get(key) ?? 0) + 1);
     if (summary.titleKey) this.titleFrequency.set(summary.titleKey, (this.titleFrequency.get(summary.titleKey) ?? 0) + 1);
-    const quantities = indexFigures(this.figures, uri, summary.claims);
+    const moved = this.storyIndex.set(uri, summary.story);
+    let quantities: Set<string>;
+    if (this.storyIndex.live) {
+      quantities = indexFigures(this.quantityIndex, uri, summary.claims, this.storyIndex.storyOf(uri).id);
+      this.refile(moved, uri, quantities);
+    } else {
+      this.unfiled.add(uri);
+      quantities = new Set();
+    }
     return new CorpusChange(uri, old, summary, !old, majority !== this.digitMajority(), quantities);
   }
 
@@ -80,8 +105,39 @@ export class CorpusIndex implements CorpusView {
     const majority = this.digitMajority();
     const old = this.removeCounts(uri);
     if (!old) return undefined;
-    const quantities = this.figures.remove(uri);
+    this.unfiled.delete(uri);
+    const quantities = this.quantityIndex.remove(uri);
+    this.refile(this.storyIndex.remove(uri), uri, quantities);
     return new CorpusChange(uri, old, undefined, true, majority !== this.digitMajority(), quantities);
+  }
+
+  /** The story the document belongs to (its own when it is alone or unknown). */
+  storyOf(uri: string): Story {
+    this.settle();
+    return this.storyIndex.storyOf(uri);
+  }
+
+  /** Every story of the corpus, each once. */
+  stories(): Story[] {
+    this.settle();
+    return this.storyIndex.stories();
+  }
+
+  /** Groups the corpus into stories and files the reports that waited for it. */
+  private settle(): void {
+    if (this.storyIndex.live || !this.unfiled.size) return;
+    this.storyIndex.settle();
+    for (const uri of this.unfiled) indexFigures(this.quantityIndex, uri, this.docs.get(uri)!.claims, this.storyIndex.storyOf(uri).id);
+    this.unfiled.clear();
+  }
+
+  /** Files again the reports of documents whose story changed (their keys did), adding the quantities that touched. */
+  private refile(moved: Iterable<string>, except: string, quantities: Set<string>): void {
+    for (const other of moved) {
+      const summary = other === except ? undefined : this.docs.get(other);
+      if (!summary) continue;
+      for (const q of indexFigures(this.quantityIndex, other, summary.claims, this.storyIndex.storyOf(other).id)) quantities.add(q);
+    }
   }
 
   /** Takes a document's summary out of the totals and frequencies (not its figures: `set` replaces those in place); returns it. */
@@ -101,7 +157,7 @@ export class CorpusIndex implements CorpusView {
   }
 
   figureVerdict(report: FigureReport): Verdict | undefined {
-    return this.figures.judgement(report.quantity).verdicts.get(report);
+    return this.figures.judgement(report.key).verdicts.get(report);
   }
 
   has(uri: string): boolean {
@@ -144,13 +200,13 @@ function decrement(counts: Map<number, number>, key: number): void {
   else counts.delete(key);
 }
 
-/** A corpus of one document, for analysing a file on its own. */
+/** A corpus of one document, for analysing a file on its own: one story. */
 export function singleDocumentCorpus(summary: DocumentSummary, uri = ''): CorpusView {
   const lines = new Set(summary.lineKeys);
   const figures = figureIndexOf([[uri, summary]]);
   return {
     figureReports: (u) => figures.reportsOf(u),
-    figureVerdict: (report) => figures.judgement(report.quantity).verdicts.get(report),
+    figureVerdict: (report) => figures.judgement(report.key).verdicts.get(report),
     documentCount: () => 1,
     digitMajority: () => majorityOf(summary.digitStyles),
     lineDocumentFrequency: (key) => (lines.has(key) ? 1 : 0),

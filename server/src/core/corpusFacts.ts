@@ -20,7 +20,7 @@ export interface CorpusFacts {
   readonly lines: readonly number[];
   /** Title keys whose document frequency it read (may repeat). */
   readonly titles: readonly number[];
-  /** Figure quantities whose judgement it read (may repeat). */
+  /** Figure quantities (`FigureReport.key`: a quantity in a story) whose judgement it read (may repeat). */
   readonly quantities: readonly string[];
   /** Documents whose figure reports it read. */
   readonly reportsOf: readonly string[];
@@ -73,7 +73,7 @@ export class RecordingCorpus implements CorpusView {
   }
 
   figureVerdict(report: FigureReport): Verdict | undefined {
-    this.read.quantities.push(report.quantity);
+    this.read.quantities.push(report.key);
     return this.corpus.figureVerdict(report);
   }
 }

@@ -20,8 +20,9 @@ export { claimLabel, eventLabel, lexiconFor, qualifierLabel, quantityKey, subjec
 export type { FigureReport, Judgement } from './figures/judge';
 export type { QuantityIndex } from './figures/quantityIndex';
 export type { FigurePair } from './figures/pairs';
-export { QUALIFIER_WORDS, shortName } from './figures/reports';
-export { figureIndexOf } from './figureIndex';
+export { figureKey, QUALIFIER_WORDS, shortName } from './figures/reports';
+export type { Story, StoryIndex } from './stories/storyIndex';
+export { figureIndexOf, storiesOf } from './figureIndex';
 export type { ApplyOutcome, CorpusWorkspace, FixWorkspace, Unreadable, WorkflowProgress, WorkspaceDocument, WriteOutcome } from './workflows/workspace';
 export { loadCorpus, type LoadedCorpus, type LoadedDocument } from './workflows/load';
 export { checkCorpus, conflictsOf, type CheckOptions, type CorpusCheck } from './workflows/check';

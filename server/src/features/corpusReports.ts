@@ -5,6 +5,7 @@
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import {
+  figureKey,
   QUALIFIER_WORDS,
   quantityKey,
   shortName,
@@ -17,6 +18,7 @@ import {
   type Judgement,
   type QuantityIndex,
   type SeedDocument,
+  type Story,
 } from '../core';
 import { formatInterval, hoverAt, isolate } from './hover';
 
@@ -67,16 +69,18 @@ type ReportsIndex = Pick<QuantityIndex, 'reportsFor' | 'reportsOf' | 'judgement'
  * The table for a claim of document `uri`, or '' when the corpus holds no
  * other report of its quantity. The hovered report is marked "this".
  */
-export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusView & { figures: ReportsIndex }): string {
+export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusView & { figures: ReportsIndex; storyOf(uri: string): Story }): string {
   // The claim's own report names its quantity, scope included ("killed/police@almaty").
   const own = corpus.figures
     .reportsOf(uri)
     .find((r) => r.range.start.line === claim.range.start.line && r.range.start.character === claim.range.start.character);
   const quantity = own?.quantity ?? quantityKey(claim);
-  const judgement = corpus.figures.judgement(quantity);
+  const story = corpus.storyOf(uri);
+  const key = own?.key ?? figureKey(story.id, quantity);
+  const judgement = corpus.figures.judgement(key);
   let table = tables.get(judgement);
   if (!table) {
-    const all = corpus.figures.reportsFor(quantity);
+    const all = corpus.figures.reportsFor(key);
     table = { rows: firstRows(all), count: all.length };
     tables.set(judgement, table);
   }
@@ -92,7 +96,14 @@ export function corpusReportsSection(claim: Claim, uri: string, corpus: CorpusVi
       ? `**Conflict:** ${verdict.total} report(s) of \`${quantity}\` disagree with this one.`
       : `**Evolving:** this figure differs from ${verdict.total} report(s) of \`${quantity}\` because the count changed over time.`
     : `All reports of \`${quantity}\` that overlap this one agree with it.`;
-  return `${summary}\n\n| value | qualifier | file | date | source | verdict |\n|---|---|---|---|---|---|\n${rows.join('\n')}${more}`;
+  return `${summary}\n\n${storyLine(own ? table.count - 1 : table.count, story)}\n\n| value | qualifier | file | date | source | verdict |\n|---|---|---|---|---|---|\n${rows.join('\n')}${more}`;
+}
+
+/** "Compared with 4 reports in the story «…», 3 documents": figures are compared only within the document's story. */
+function storyLine(others: number, story: Story): string {
+  const reports = `${others} report${others === 1 ? '' : 's'}`;
+  if (story.size < 2) return `Compared with ${reports} of this document (no other document tells its story).`;
+  return `Compared with ${reports} in the story «${isolate(cell(story.label || shortName(story.id)))}», ${story.size} documents.`;
 }
 
 /**

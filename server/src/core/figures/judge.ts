@@ -19,6 +19,10 @@ export interface FigureReport {
   range: Range;
   /** `event/subject` (plus `@scope` when the claim is scoped): reports are compared only within one quantity. */
   quantity: string;
+  /** The id of the document's story (stories/storyIndex.ts). */
+  story: string;
+  /** Story and quantity: what a judgement groups by (reports of different stories never meet). */
+  key: string;
   qualifier: string;
   value: number;
   /** Interval the qualifier implies; null = unbounded. */

@@ -23,13 +23,13 @@ function order(a: FigureReport, b: FigureReport): number {
 
 /**
  * Every judged disagreement of the corpus as unordered pairs, each once, in
- * a deterministic order (quantity, then the first report's path and place),
- * capped per quantity.
+ * a deterministic order (story and quantity, then the first report's path
+ * and place), capped per quantity of a story.
  */
 export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER_QUANTITY): FigurePair[] {
   const out: FigurePair[] = [];
-  for (const quantity of [...index.quantities()].sort()) {
-    const judgement = index.judgement(quantity);
+  for (const group of [...index.quantities()].sort()) {
+    const judgement = index.judgement(group);
     const { verdicts } = judgement;
     const seen = new Set<string>();
     const pairs: Omit<FigurePair, 'message' | 'why'>[] = [];
@@ -40,12 +40,12 @@ export function figurePairs(index: QuantityIndex, maxPerQuantity = MAX_PAIRS_PER
         const key = `${keyOf(a)}\u0001${keyOf(b)}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        pairs.push({ kind: verdict.kind, quantity, a, b });
+        pairs.push({ kind: verdict.kind, quantity: report.quantity, a, b });
       }
     }
     pairs.sort((x, y) => order(x.a, y.a) || order(x.b, y.b));
     // Messages only for the pairs kept: a large quantity has thousands.
-    for (const { kind, a, b } of pairs.slice(0, maxPerQuantity)) {
+    for (const { kind, quantity, a, b } of pairs.slice(0, maxPerQuantity)) {
       const why = pairWhy(kind, a, b, judgement.relation(a, b), judgement.dayOf(a), judgement.dayOf(b));
       const message =
         kind === 'conflict'

@@ -3,7 +3,8 @@ import { compareItems, comparePlaces, insertionPoint, itemOf, positionOf, sorted
 import { judgeSorted, type FigureReport, type Judgement } from './judge';
 
 /**
- * Every figure report of the corpus, grouped by quantity, with judgements
+ * Every figure report of the corpus, grouped by quantity within its story
+ * (`FigureReport.key`: "quantity" below means that key), with judgements
  * cached per quantity. Replacing one document's reports invalidates only the
  * quantities they touch (before and after), so an edit re-judges a few
  * quantities, never the corpus. Each judged quantity's reports are kept
@@ -144,9 +145,9 @@ function replaced(items: readonly JudgedItem[], removed: readonly FigureReport[]
 function groupByQuantity(reports: readonly FigureReport[]): Map<string, FigureReport[]> {
   const out = new Map<string, FigureReport[]>();
   for (const r of reports) {
-    const group = out.get(r.quantity);
+    const group = out.get(r.key);
     if (group) group.push(r);
-    else out.set(r.quantity, [r]);
+    else out.set(r.key, [r]);
   }
   return out;
 }

@@ -8,12 +8,14 @@ import type { FigureReport } from './judge';
  * So are claims that are not a count of the quantity they name, and those
  * whose kind could not tell what they are about (`comparable`).
  */
-export function reportsFromClaims(uri: string, claims: readonly Claim[]): FigureReport[] {
+export function reportsFromClaims(uri: string, claims: readonly Claim[], story: string = uri): FigureReport[] {
   return claims.filter((c) => !isVague(c) && comparable(c)).map((c) => ({
     uri,
     range: c.range,
     // A figure for one place is a different quantity from the national one: compare it only with the same place's.
     quantity: quantityString(quantityOf(c)),
+    story,
+    key: figureKey(story, quantityString(quantityOf(c))),
     qualifier: c.qualifier,
     value: c.value,
     low: c.low,
@@ -35,6 +37,11 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[]): Figure
  */
 export function comparable(c: Claim): boolean {
   return c.comparable !== false && c.role !== 'part' && c.aggregation !== 'increment' && !c.background && !c.headless;
+}
+
+/** The judgement group of a quantity in a story: reports of different stories are never compared. */
+export function figureKey(story: string, quantity: string): string {
+  return `${story}\u0000${quantity}`;
 }
 
 /** A vague quantity read as itself (عشرات، نحو عشرات), with the interval its words give; "أكثر من عشرات" is a bound, and compared. */
