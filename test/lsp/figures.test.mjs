@@ -73,9 +73,15 @@ describe('figures for closed files (setting)', () => {
 });
 
 describe('start-up index on worker threads', () => {
+  // What is compared here is threads, not time: every event's counts are declared static (the user
+  // lexicon's flags replace the defaults), so two copies that differ conflict whatever their dates.
+  const lexicon = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'src', 'core', 'lang', 'ar', 'claims.json'), 'utf8'));
+  const STATIC_EVENTS = Object.fromEntries(Object.keys(lexicon.events).map((id) => [id, { grows: false, varies: false }]));
+
   /** Every closed file's figures diagnostics and the status's problems, once indexing is done. */
   async function indexWith(folder, threads, serverPath) {
-    const server = await startServer({ folder, serverPath, settings: { figures: { publishClosedFiles: true } }, env: { CORPUS_LENS_INDEX_THREADS: String(threads) } });
+    const settings = { figures: { publishClosedFiles: true }, claims: { lexicon: { events: STATIC_EVENTS } } };
+    const server = await startServer({ folder, serverPath, settings, env: { CORPUS_LENS_INDEX_THREADS: String(threads) } });
     try {
       const status = await server.waitFor((e) => e.method === 'corpusLens/status' && e.params.state === 'ready', { what: 'index ready' });
       const seeds = readdirSync(join(folder, 'seeds')).filter((f) => f.endsWith('.txt') && !f.startsWith('bad'));
