@@ -18,6 +18,7 @@ import type { ClaimState, Pipeline } from '../stages/pipeline';
 import { claimOf } from './claim';
 import { readFigure } from './context';
 import type { ClaimKind } from './kind';
+import type { Figure } from '../../numbers/words';
 
 /** Checked at load (see `buildPipeline`): the qualifier after the figure needs the noun's end, the subject stage the qualifier's start. */
 export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [
@@ -46,6 +47,8 @@ export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
   read(f, sentence, r) {
     const state = readFigure(pipeline, f, sentence, r);
     if (!state) return undefined;
+    // Four digits of a year's range that count no noun ("اعتداءات 2009 التي أوقعت ..."): a year the number layer could not tell.
+    if (state.nounLast === f.last && !state.subject && mayBeYear(f.figure)) return undefined;
     const claim = claimOf('count', state, r, { event: state.event!, subject: state.subject?.cls ?? state.rawNoun ?? 'people', unit: null, comparable: true });
     // Parts and increments are never what a later "آخرين" or subset refers to.
     if (!state.subset && state.role === 'whole' && state.aggregation !== 'increment') sentence.whole = { claim, clause: state.clauseStart };
@@ -54,3 +57,7 @@ export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
 });
 
 export const countKind: ClaimKind = countKindWith(COUNT_PIPELINE);
+
+function mayBeYear(f: Figure): boolean {
+  return f.written === 'digits' && f.end - f.start === 4 && Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100;
+}
