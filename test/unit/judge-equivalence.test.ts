@@ -25,6 +25,8 @@ const reportArb = fc.record({
   change: fc.constantFrom('grows', 'grows', 'varies', 'static'),
   earlier: fc.boolean(),
   weekday: fc.constantFrom(null, null, 0, 3, 5),
+  // What coordinated counts add up to: often one of the values drawn above, so the rule that it explains a difference is exercised.
+  total: fc.constantFrom(undefined, undefined, undefined, 18, 20, 200, 3000),
 });
 
 type Spec = Omit<typeof reportArb extends fc.Arbitrary<infer T> ? T : never, 'quantity'> & { quantity: string };
@@ -49,6 +51,7 @@ function toReport(s: Spec): FigureReport {
     change: s.quantity === 'arrested/people' ? 'grows' : s.change,
     earlier: s.earlier,
     weekday: s.weekday,
+    ...(s.total !== undefined ? { total: s.total } : {}),
     source: null,
     text: String(v),
   };

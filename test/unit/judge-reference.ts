@@ -80,6 +80,8 @@ export function judge(quantity: string, reports: readonly FigureReport[]): Judge
   const againstMain = new Map<FigureReport, FigureReport[]>();
   for (const o of outliers) {
     const examined = mainSorted.slice(0, MAX_EXAMINED);
+    // A value that is another report's coordinated total (or the reverse) is the same people counted together.
+    if (examined.some((m) => m.total === o.value || (o.total !== undefined && o.total === m.value))) continue;
     const relations = examined.map((m) => relation(o, m));
     const kind: VerdictKind | null = relations.includes('conflict') ? 'conflict' : relations.includes('evolving') ? 'evolving' : null;
     if (!kind) continue;

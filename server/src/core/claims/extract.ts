@@ -20,6 +20,7 @@ import { isSentenceEnd, TOKEN_PUNCT, type Token, type TokenWatch } from '../numb
 import { readFiguresFromTokens, type Figure, type ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
 import { DateReader } from './dateMentions';
+import { markCoordinatedTotals } from './coordination';
 import { CLAIM_KINDS, type ClaimKind } from './kinds';
 import { lexiconFor, type CompiledLexicon } from './lexicon/compile';
 import { ClaimReader } from './reader';
@@ -114,6 +115,7 @@ class Extractor {
     const line = tokens[s]?.line ?? 0;
     if (this.pending && line > this.pending.line) this.pending = undefined;
     let state: SentenceState | undefined;
+    const first = this.claims.length;
     for (const f of figures) {
       // The first kind that accepts the figure and reads a claim from it: a count with no trigger may still be a population.
       for (const kind of this.kinds) {
@@ -127,6 +129,7 @@ class Extractor {
         }
       }
     }
+    if (this.claims.length - first > 1) markCoordinatedTotals(this.claims.slice(first));
     // A line that ends with "قال ... :" introduces the quotation on the next line.
     let last = e - 1;
     while (last >= s && tokens[last].kind === TOKEN_PUNCT && tokens[last].norm !== ':') last--;

@@ -92,6 +92,8 @@ export interface Claim {
   role?: Role;
   /** The value of the whole a partitive names in the same sentence ("25 من أصل 40": 40). */
   partOf?: number;
+  /** The sum of this count and the other subjects its sentence counts for the same event ("67 راكبا وأربعة من أفراد الطاقم": 71); see claims/coordination.ts. */
+  total?: number;
   /** What the figure adds up: one incident (absent), a running total, an increment or a rate per period. */
   aggregation?: Aggregation;
   /** The sentence is about an earlier time or another incident (a past year, "هجوم مماثل"): not compared across documents. */

@@ -36,6 +36,8 @@ export interface FigureReport {
   earlier?: boolean;
   /** How the count moves over time; absent: `static` (any two values conflict). */
   change?: Change;
+  /** What the counts of other subjects its sentence gives for the same event add up to with it (claims/coordination.ts). */
+  total?: number;
   source: string | null;
   /** The sentence or phrase, for messages. */
   text: string;
@@ -236,6 +238,8 @@ class LazyVerdicts implements Verdicts {
    */
   private outlierVerdict(o: FigureReport): Verdict | null {
     const examined = this.examined();
+    // "71 راكبا" against "67 راكبا وأربعة من أفراد الطاقم": the same people, counted together.
+    if (examined.some((m) => m.total === o.value || (o.total !== undefined && o.total === m.value))) return null;
     const relations = examined.map((m) => this.relation(o, m));
     const mainSize = this.mainEnd - this.mainStart;
     const definite = relations.indexOf('conflict');

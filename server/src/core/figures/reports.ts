@@ -23,6 +23,7 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[], story: 
     date: c.date,
     weekday: c.weekday ?? null,
     earlier: c.earlier ?? false,
+    ...(c.total !== undefined ? { total: c.total } : {}),
     change: c.change ?? 'static',
     source: c.source,
     text: c.text,
