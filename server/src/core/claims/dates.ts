@@ -85,6 +85,11 @@ export interface StorySpan {
 /** Longest span, in days, of a story's dated reports against which a weekday is dated: over a week, it could name either of two days. */
 export const STORY_WEEK_DAYS = 6;
 
+/** Whole days from one ISO day to another (`YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toTime(to) - toTime(from)) / DAY);
+}
+
 /** The span of the days given (nulls skipped), or null when none is. */
 export function storySpan(days: Iterable<string | null | undefined>): StorySpan | null {
   let first: string | undefined;

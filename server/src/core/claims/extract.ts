@@ -20,7 +20,7 @@ import { isSentenceEnd, TOKEN_PUNCT, type Token, type TokenWatch } from '../numb
 import { readFiguresFromTokens, type Figure, type ReadFigure } from '../numbers/words';
 import type { SeedDocument } from '../text';
 import { DateReader } from './dateMentions';
-import { markCoordinatedTotals } from './coordination';
+import { readSentenceCounts } from './coordination';
 import { CLAIM_KINDS, type ClaimKind } from './kinds';
 import { lexiconFor, type CompiledLexicon } from './lexicon/compile';
 import { ClaimReader } from './reader';
@@ -129,7 +129,7 @@ class Extractor {
         }
       }
     }
-    if (this.claims.length - first > 1) markCoordinatedTotals(this.claims.slice(first));
+    if (this.claims.length - first > 1) readSentenceCounts(this.claims.slice(first));
     // A line that ends with "قال ... :" introduces the quotation on the next line.
     let last = e - 1;
     while (last >= s && tokens[last].kind === TOKEN_PUNCT && tokens[last].norm !== ':') last--;

@@ -37,7 +37,19 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[], story: 
  * noun of its own (headless) would only make false conflicts.
  */
 export function comparable(c: Claim): boolean {
-  return c.comparable !== false && c.role !== 'part' && c.aggregation !== 'increment' && !c.background && !c.headless;
+  return c.comparable !== false && c.role !== 'part' && c.aggregation !== 'increment' && !c.background && !c.headless && !superseded(c);
+}
+
+/**
+ * A count that does not change (those on board, the attackers) which its own
+ * text recalls as an earlier figure ("قالت في وقت سابق إن 65 شخصا كانوا على
+ * متن الطائرة ... صححت العدد فيما بعد إلى 66"): the text has already said it
+ * no longer holds, so setting it against other reports tells the reader
+ * nothing. A growing toll recalled as earlier is kept: it orders the
+ * document's own counts (figures/intervals.ts `timeOrder`).
+ */
+function superseded(c: Claim): boolean {
+  return c.earlier === true && (c.change ?? 'static') === 'static';
 }
 
 /** The judgement group of a quantity in a story: reports of different stories are never compared. */
