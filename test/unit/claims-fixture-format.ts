@@ -11,7 +11,7 @@
  * `scope=local:<place>` or `scope="local:<place with spaces>"` (`-` demands
  * null for each), `kind=count`, `unit=<unit>` (or `-`), `vague=true|false` and `compared=true|false`
  * (whether the claim enters the cross-document judgement); the identity fields
- * `role=whole|part`, `partOf=<n>|-`, `aggregation=<id>`, `background=`, `earlier=` and `headless=true|false`
+ * `role=whole|part`, `partOf=<n>|-`, `aggregation=<id>`, `background=`, `earlier=`, `headless=` and `hypothetical=true|false`
  * (absent on a claim reads as whole, -, incident and false). Parts left out are not checked. Claims are compared as a
  * set: every marker must be matched and no other claim may be extracted, so
  * a line without a marker is a hard negative (it must give nothing).
@@ -40,6 +40,7 @@ export interface ClaimExpectation {
   background?: boolean;
   earlier?: boolean;
   headless?: boolean;
+  hypothetical?: boolean;
 }
 
 export interface ClaimFixture {
@@ -97,10 +98,10 @@ export function claimExpectation(m: Marker): ClaimExpectation {
     } else if (f.key === 'aggregation') {
       if (!/^[a-z]+$/.test(f.value)) throw bad(`aggregation "${f.value}" is not an aggregation id`);
       e.aggregation = f.value;
-    } else if (f.key === 'background' || f.key === 'earlier' || f.key === 'headless') {
+    } else if (f.key === 'background' || f.key === 'earlier' || f.key === 'headless' || f.key === 'hypothetical') {
       if (f.value !== 'true' && f.value !== 'false') throw bad(`${f.key} "${f.value}" is not true or false`);
       e[f.key] = f.value === 'true';
-    } else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=, kind=, unit=, vague=, compared=, role=, partOf=, aggregation=, background=, earlier=, headless=)`);
+    } else throw bad(`unknown field "${f.key}" (a claim marker takes source=, date=, scope=, kind=, unit=, vague=, compared=, role=, partOf=, aggregation=, background=, earlier=, headless=, hypothetical=)`);
   }
   return e;
 }
@@ -141,7 +142,8 @@ export function matchesClaim(c: Claim, e: ClaimExpectation): boolean {
     (e.aggregation === undefined || (c.aggregation ?? 'incident') === e.aggregation) &&
     (e.background === undefined || (c.background ?? false) === e.background) &&
     (e.earlier === undefined || (c.earlier ?? false) === e.earlier) &&
-    (e.headless === undefined || (c.headless ?? false) === e.headless)
+    (e.headless === undefined || (c.headless ?? false) === e.headless) &&
+    (e.hypothetical === undefined || (c.hypothetical ?? false) === e.hypothetical)
   );
 }
 
@@ -161,5 +163,6 @@ function identityFields(c: Claim): string {
   if (c.background) out += ' background=true';
   if (c.earlier) out += ' earlier=true';
   if (c.headless) out += ' headless=true';
+  if (c.hypothetical) out += ' hypothetical=true';
   return out;
 }

@@ -51,11 +51,11 @@ describe('claims lexicon', () => {
   });
 
   it('merges user additions into the defaults without losing any', () => {
-    const merged = mergeLexicon(DEFAULT_LEXICON_DATA, { events: { killed: { triggers: ['نحر*'] }, sentenced: { label: 'حكم', triggers: ['حكم*'] } } });
+    const merged = mergeLexicon(DEFAULT_LEXICON_DATA, { events: { killed: { triggers: ['نحر*'] }, quarantined: { label: 'حجر', triggers: ['حجر*'] } } });
     assert.ok(merged.events.killed.triggers.includes('قتل*'));
     assert.ok(merged.events.killed.triggers.includes('نحر*'));
     assert.equal(merged.events.killed.label, DEFAULT_LEXICON_DATA.events.killed.label);
-    assert.deepEqual(merged.events.sentenced, { label: 'حكم', triggers: ['حكم*'] });
+    assert.deepEqual(merged.events.quarantined, { label: 'حجر', triggers: ['حجر*'] });
     assert.equal(Object.keys(merged.subjects).length, Object.keys(DEFAULT_LEXICON_DATA.subjects).length);
   });
 

@@ -34,6 +34,7 @@ export interface JsonClaim {
   partOf?: number;
   aggregation?: string;
   background?: true;
+  hypothetical?: true;
   earlier?: true;
   headless?: true;
 }
@@ -97,6 +98,7 @@ function claim(c: Partial<JsonClaim>): JsonClaim {
     ...(c.partOf !== undefined && { partOf: c.partOf }),
     ...(c.aggregation !== undefined && c.aggregation !== 'incident' && { aggregation: c.aggregation }),
     ...(c.background && { background: true as const }),
+    ...(c.hypothetical && { hypothetical: true as const }),
     ...(c.earlier && { earlier: true as const }),
     ...(c.headless && { headless: true as const }),
   };

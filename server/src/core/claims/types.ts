@@ -98,6 +98,8 @@ export interface Claim {
   aggregation?: Aggregation;
   /** The sentence is about an earlier time or another incident (a past year, "هجوم مماثل"): not compared across documents. */
   background?: boolean;
+  /** The clause says what may be or can be (a forecast, a capacity: قد تتسبب، يمكنها حمل), not what happened: not compared (stages/modality.ts). */
+  hypothetical?: boolean;
   /** The word after the figure is not what is counted (منهم, الماضية, أكبر) and no counted noun was found: not compared. */
   headless?: boolean;
 }

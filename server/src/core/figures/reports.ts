@@ -37,7 +37,7 @@ export function reportsFromClaims(uri: string, claims: readonly Claim[], story: 
  * noun of its own (headless) would only make false conflicts.
  */
 export function comparable(c: Claim): boolean {
-  return c.comparable !== false && c.role !== 'part' && c.aggregation !== 'increment' && !c.background && !c.headless && !superseded(c);
+  return c.comparable !== false && c.role !== 'part' && c.aggregation !== 'increment' && !c.background && !c.hypothetical && !c.headless && !superseded(c);
 }
 
 /**

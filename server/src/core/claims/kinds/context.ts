@@ -8,6 +8,7 @@ import { dateStage } from '../stages/date';
 import { intervalStage } from '../stages/interval';
 import { buildPipeline, CLAIM_INPUTS, newClaimState, type ClaimState, type Pipeline, type SentenceState, type Stage } from '../stages/pipeline';
 import type { ReadFigure } from '../../numbers/words';
+import { modalityStage } from '../stages/modality';
 import { qualifierStage } from '../stages/qualifier';
 import { scopeStage } from '../stages/scope';
 import type { TokenPhrases } from '../lexicon/phrases';
@@ -34,7 +35,7 @@ export function readFigure(pipeline: Pipeline<ClaimState>, f: ReadFigure, senten
 
 /** The stages every kind shares after its own first one: the qualifier, who said it, when, where, and the interval. */
 export function kindPipeline(name: string, first: Stage): Pipeline<ClaimState> {
-  return buildPipeline(name, CLAIM_INPUTS, [first, qualifierStage, attributionStage, dateStage, scopeStage, intervalStage]);
+  return buildPipeline(name, CLAIM_INPUTS, [first, qualifierStage, modalityStage, attributionStage, dateStage, scopeStage, intervalStage]);
 }
 
 /**

@@ -8,7 +8,8 @@ import { changeStage, dateStage } from '../stages/date';
 import { eventStage, triggerNear } from '../stages/event';
 import { intervalStage } from '../stages/interval';
 import { aggregationStage } from '../stages/aggregation';
-import { backgroundStage } from '../stages/background';
+import { backgroundStage, mayBeYear } from '../stages/background';
+import { modalityStage } from '../stages/modality';
 import { buildPipeline, CLAIM_INPUTS } from '../stages/pipeline';
 import { partStage, roleStage } from '../stages/role';
 import { qualifierStage } from '../stages/qualifier';
@@ -18,7 +19,6 @@ import type { ClaimState, Pipeline } from '../stages/pipeline';
 import { claimOf } from './claim';
 import { readFigure } from './context';
 import type { ClaimKind } from './kind';
-import type { Figure } from '../../numbers/words';
 
 /** Checked at load (see `buildPipeline`): the qualifier after the figure needs the noun's end, the subject stage the qualifier's start. */
 export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [
@@ -30,6 +30,7 @@ export const COUNT_PIPELINE = buildPipeline('count', CLAIM_INPUTS, [
   partStage,
   aggregationStage,
   backgroundStage,
+  modalityStage,
   attributionStage,
   dateStage,
   changeStage,
@@ -57,7 +58,3 @@ export const countKindWith = (pipeline: Pipeline<ClaimState>): ClaimKind => ({
 });
 
 export const countKind: ClaimKind = countKindWith(COUNT_PIPELINE);
-
-function mayBeYear(f: Figure): boolean {
-  return f.written === 'digits' && f.end - f.start === 4 && Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100;
-}

@@ -93,6 +93,8 @@ export const SECTIONS = {
   rates: lists(RATE_PERIODS, 'must be an object with "daily", "weekly", "monthly" or "yearly" lists'),
   /** An earlier time or another incident (العام الماضي، هجوم مماثل) anywhere in the sentence: its figures are background. */
   background: phrases(),
+  /** A forecast or a capacity (قد تتسبب، من المتوقع، يمكنها حمل) in the figure's clause before it: what may be, not what happened (stages/modality.ts). */
+  hypothetical: phrases(),
 };
 
 type Sections = typeof SECTIONS;

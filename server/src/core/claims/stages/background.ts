@@ -8,6 +8,7 @@
  * document's own figures.
  */
 import { partitionPoint } from '../../text/search';
+import type { Figure } from '../../numbers/words';
 import type { ClaimReader } from '../reader';
 import { afterSince } from './aggregation';
 import type { Stage } from './pipeline';
@@ -49,7 +50,7 @@ function otherYear(r: ClaimReader, s: number, e: number): boolean {
   const story = storyYear(r);
   for (let i = partitionPoint(figures.length, (k) => figures[k].first < s); i < figures.length && figures[i].first < e; i++) {
     const f = figures[i].figure;
-    if (f.kind === 'year') {
+    if (f.kind === 'year' || (f.kind === 'count' && mayBeYear(f) && !countsSubject(r, figures[i].last, e))) {
       if (f.value === story) continue;
       if (afterSince(r, figures[i].first, s)) continue;
       return true;
@@ -57,6 +58,20 @@ function otherYear(r: ClaimReader, s: number, e: number): boolean {
     if (f.kind === 'date' && f.date && !f.date.startsWith('--') && story !== null && Number(f.date.slice(0, 4)) !== story) return true;
   }
   return false;
+}
+
+/**
+ * Four digits in a year's range ("اعتداءات 2009 التي أوقعت ..."), which the
+ * number layer reads as a count when no year word or month is near it.
+ */
+export function mayBeYear(f: Figure): boolean {
+  return f.written === 'digits' && f.end - f.start === 4 && Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100;
+}
+
+/** Whether the word after a figure is a counted noun of the lexicon ("2000 شخص"): then the figure counts, whatever its digits. */
+function countsSubject(r: ClaimReader, last: number, e: number): boolean {
+  const next = r.skipForward(last + 1, e);
+  return next < e && r.isWord(next) && r.lex.subjects.matchAt(r.tokens, next) !== undefined;
 }
 
 /** The year of the document's latest full date, or null (computed once per document). */

@@ -87,7 +87,7 @@ function nearestTrigger(r: ClaimReader, first: number, nounLast: number, clauseS
     if (!r.isWord(j)) continue;
     const m = triggerAt(r, j, first);
     if (m) {
-      back = { event: m, distance: words };
+      back = { event: coveringTrigger(r, j, first, clauseStart) ?? m, distance: words };
       break;
     }
   }
@@ -107,6 +107,18 @@ function nearestTrigger(r: ClaimReader, first: number, nounLast: number, clauseS
     else return m;
   }
   return back?.event ?? purpose;
+}
+
+/**
+ * A longer trigger that starts a word before token j and runs over it:
+ * "حكما بالإعدام" (sentenced) rather than the "إعدام" (killed) inside it.
+ * Walking back from the figure meets the inner word first.
+ */
+function coveringTrigger(r: ClaimReader, j: number, limit: number, clauseStart: number): string | undefined {
+  const k = r.wordBefore(j, clauseStart);
+  if (k === undefined) return undefined;
+  const m = r.eventAt(k);
+  return m && m.last >= j ? triggerAt(r, k, limit) : undefined;
 }
 
 /** The event a trigger at token k names, if it ends before `limit` and is not an attribution verb or an ignored phrase (إطلاق نار). */

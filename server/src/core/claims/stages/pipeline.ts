@@ -69,6 +69,8 @@ export interface ClaimState {
   // aggregation, background (stages/aggregation.ts, background.ts)
   aggregation: Aggregation;
   background: boolean;
+  // modality (stages/modality.ts)
+  hypothetical: boolean;
   // attribution, date, scope
   source: string | null;
   date: string | null;
@@ -152,6 +154,7 @@ export function newClaimState(figure: ReadFigure, sentence: SentenceState, claus
     headless: false,
     aggregation: 'incident',
     background: false,
+    hypothetical: false,
     source: null,
     date: null,
     weekday: null,
@@ -164,12 +167,13 @@ export function newClaimState(figure: ReadFigure, sentence: SentenceState, claus
 }
 
 /** The identity fields of a claim (types.ts), set only when they differ from the default, so claims and the JSON stay as they were for plain figures. */
-export function identityOf(state: ClaimState): Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'earlier' | 'headless'> {
-  const out: Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'earlier' | 'headless'> = {};
+export function identityOf(state: ClaimState): Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'hypothetical' | 'earlier' | 'headless'> {
+  const out: Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'hypothetical' | 'earlier' | 'headless'> = {};
   if (state.role !== 'whole') out.role = state.role;
   if (state.partOf !== null) out.partOf = state.partOf;
   if (state.aggregation !== 'incident') out.aggregation = state.aggregation;
   if (state.background) out.background = true;
+  if (state.hypothetical) out.hypothetical = true;
   if (state.earlier) out.earlier = true;
   if (state.headless) out.headless = true;
   return out;
