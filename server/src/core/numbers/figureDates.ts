@@ -112,13 +112,31 @@ function monthAtSimple(r: FigureTokens, k: number): { month: number; last: numbe
 }
 
 /** After "day month": an optional year (and م), then the date figure. */
+/** A whole number in the years news text dates by; the one range the number and claim layers share. */
+export function inYearRange(value: number): boolean {
+  return Number.isInteger(value) && value >= 1900 && value <= 2100;
+}
+
+/** Four digits written as one group ("2022", not "2,022") in the year range. */
+export function isYearNumber(num: { value: number; groups: readonly string[] }): boolean {
+  return num.groups.length === 1 && num.groups[0].length === 4 && inYearRange(num.value);
+}
+
+/**
+ * A figure of four digits in the year range ("اعتداءات 2009 التي ..."), which
+ * the kinds above read as a count when no year word or month is near it.
+ */
+export function mayBeYear(f: { written: string; start: number; end: number; value: number }): boolean {
+  return f.written === 'digits' && f.end - f.start === 4 && inYearRange(f.value);
+}
+
 function finishDate(r: FigureTokens, first: number, start: number, day: number, month: number, monthLast: number): number {
   let last = monthLast;
   let year: number | undefined;
   let k = last + 1;
   if (r.tokens[k]?.norm === ',') k++;
   const y = r.tokens[k];
-  if (y?.kind === TOKEN_NUMBER && y.num!.groups.length === 1 && y.num!.groups[0].length === 4 && y.num!.value >= 1900 && y.num!.value <= 2100) {
+  if (y?.kind === TOKEN_NUMBER && isYearNumber(y.num!)) {
     year = y.num!.value;
     last = k;
     const suffix = r.tokens[k + 1];

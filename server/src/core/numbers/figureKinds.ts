@@ -5,7 +5,7 @@
  */
 import { isLatinLetterCode } from '../text/chars';
 import type { Parsed } from './compose';
-import { isoDate } from './figureDates';
+import { isoDate, isYearNumber } from './figureDates';
 import type { FigureTokens } from './figureTokens';
 import { COMPARATIVES, MONTHS, UNITS } from './lexicon';
 import { offsetAfterNormalized } from './normalize';
@@ -102,7 +102,7 @@ function digitKind(r: FigureTokens, p: Parsed): FigureKind | undefined {
   if (next && is(next, F_TIME_AFTER) && p.value <= 24) return 'time';
 
   const num = t.num!;
-  if (p.first === p.last && Number.isInteger(num.value) && num.groups.length === 1 && num.groups[0].length === 4 && num.value >= 1900 && num.value <= 2100) {
+  if (p.first === p.last && isYearNumber(num)) {
     if (prev && is(prev, F_YEAR_BEFORE)) return 'year';
     if (prev && is(prev, F_COUNT_BEFORE)) return undefined;
     if (prev && wordIs(prev, 'من', H_MIN) && COMPARATIVES.has(r.wordBefore(p.first, 1)?.norm ?? '')) return undefined;

@@ -8,7 +8,7 @@
  * document's own figures.
  */
 import { partitionPoint } from '../../text/search';
-import type { Figure } from '../../numbers/words';
+import { mayBeYear } from '../../numbers/figureDates';
 import type { ClaimReader } from '../reader';
 import { afterSince } from './aggregation';
 import type { Stage } from './pipeline';
@@ -58,14 +58,6 @@ function otherYear(r: ClaimReader, s: number, e: number): boolean {
     if (f.kind === 'date' && f.date && !f.date.startsWith('--') && story !== null && Number(f.date.slice(0, 4)) !== story) return true;
   }
   return false;
-}
-
-/**
- * Four digits in a year's range ("اعتداءات 2009 التي أوقعت ..."), which the
- * number layer reads as a count when no year word or month is near it.
- */
-export function mayBeYear(f: Figure): boolean {
-  return f.written === 'digits' && f.end - f.start === 4 && Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100;
 }
 
 /** Whether the word after a figure is a counted noun of the lexicon ("2000 شخص"): then the figure counts, whatever its digits. */

@@ -166,9 +166,11 @@ export function newClaimState(figure: ReadFigure, sentence: SentenceState, claus
   };
 }
 
+type Identity = Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'hypothetical' | 'earlier' | 'headless'>;
+
 /** The identity fields of a claim (types.ts), set only when they differ from the default, so claims and the JSON stay as they were for plain figures. */
-export function identityOf(state: ClaimState): Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'hypothetical' | 'earlier' | 'headless'> {
-  const out: Pick<Claim, 'role' | 'partOf' | 'aggregation' | 'background' | 'hypothetical' | 'earlier' | 'headless'> = {};
+export function identityOf(state: ClaimState): Identity {
+  const out: Identity = {};
   if (state.role !== 'whole') out.role = state.role;
   if (state.partOf !== null) out.partOf = state.partOf;
   if (state.aggregation !== 'incident') out.aggregation = state.aggregation;
